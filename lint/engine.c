@@ -188,6 +188,7 @@ static int record_key(struct gl_grant_keys *keys, const char *path,
 	k->grant_type = strdup(type->u.scalar.value);
 	k->path = strdup(path);
 	k->document = req->index;
+	k->context = false;
 	k->start = type->start;
 	k->end = type->end;
 	off = gl_line_offset(bytes, len, type->start.line);
