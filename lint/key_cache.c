@@ -17,14 +17,16 @@
  *   magic "GLKEYS\r\n", u32 layout version, u32 id length, u32 + bytes of
  *   grantlint's version, 5 x u64 limits, u32 entry count, then per entry:
  *   id, u8 format, u32 key count, per key: i32 document, 4 x u32 positions,
- *   u32 + bytes ApplicationArn, u32 + bytes GrantType; last, u64 FNV-1a of
- *   everything before it.
+ *   u32 + bytes ApplicationArn, u32 + bytes GrantType; then u32 listing
+ *   count, per listing: tree id, u32 file count, per file: blob id, u32 mode,
+ *   u32 + bytes path; last, a u64 checksum of everything before it.
  */
 #define CACHE_MAGIC "GLKEYS\r\n"
 #define CACHE_MAGIC_LEN 8
 #define CACHE_LAYOUT 1u
 #define CACHE_MAX_FILE (256u * 1024 * 1024)
 #define CACHE_KEEP_UNUSED 4096 /* entries kept beyond those used by a run */
+#define CACHE_LISTINGS 4       /* tree listings kept */
 
 struct cache_entry {
 	unsigned char id[GL_KEY_CACHE_ID_LEN];
@@ -32,6 +34,13 @@ struct cache_entry {
 	bool used;
 	size_t count;
 	struct gl_key_cache_key *keys;
+};
+
+struct cache_listing {
+	unsigned char tree[GL_KEY_CACHE_ID_LEN];
+	bool used;
+	size_t count;
+	struct gl_key_cache_file *files;
 };
 
 struct gl_key_cache {
@@ -42,6 +51,8 @@ struct gl_key_cache {
 	size_t count, cap;
 	size_t *slots;            /* open addressing over entries; SIZE_MAX empty */
 	size_t slot_cap;          /* a power of two */
+	struct cache_listing listings[CACHE_LISTINGS];
+	size_t listing_count;
 	size_t hits;
 	bool dirty;
 };
@@ -52,15 +63,19 @@ struct buffer {
 	bool failed;
 };
 
-static uint64_t fnv1a(const unsigned char *p, size_t len)
+/* FNV-1a, eight bytes at a time: catches damage, cheap on a large cache. */
+static uint64_t checksum(const unsigned char *p, size_t len)
 {
-	uint64_t h = 14695981039346656037ULL;
+	uint64_t h = 14695981039346656037ULL ^ (uint64_t)len, w;
 	size_t i;
 
-	for (i = 0; i < len; i++) {
-		h ^= p[i];
-		h *= 1099511628211ULL;
+	for (i = 0; i + 8 <= len; i += 8) {
+		memcpy(&w, p + i, sizeof(w));
+		h = (h ^ w) * 1099511628211ULL;
+		h ^= h >> 29;
 	}
+	for (; i < len; i++)
+		h = (h ^ p[i]) * 1099511628211ULL;
 	return h;
 }
 
@@ -218,6 +233,41 @@ static bool read_header(struct reader *r, const struct gl_limits *limits, size_t
 	return !r->failed;
 }
 
+/* Read the tree listings. Returns 0, or -1 when the file is not valid. */
+static int read_listings(struct gl_key_cache *c, struct reader *r)
+{
+	size_t n = (size_t)read_uint(r, 4), i, k;
+
+	if (n > CACHE_LISTINGS)
+		return -1;
+	for (i = 0; i < n && !r->failed; i++) {
+		struct cache_listing *l = &c->listings[i];
+		const unsigned char *tree = read_bytes(r, GL_KEY_CACHE_ID_LEN);
+
+		l->count = (size_t)read_uint(r, 4);
+		/* every file takes at least 28 bytes */
+		if (r->failed || l->count > (size_t)(r->end - r->p) / 28)
+			return -1;
+		memcpy(l->tree, tree, GL_KEY_CACHE_ID_LEN);
+		l->used = false;
+		l->files = gl_arena_alloc(&c->arena, (l->count ? l->count : 1) * sizeof(*l->files));
+		if (l->files == NULL)
+			return -1;
+		for (k = 0; k < l->count && !r->failed; k++) {
+			const unsigned char *id = read_bytes(r, GL_KEY_CACHE_ID_LEN);
+
+			if (id != NULL)
+				memcpy(l->files[k].id, id, GL_KEY_CACHE_ID_LEN);
+			l->files[k].mode = (unsigned)read_uint(r, 4);
+			l->files[k].path = read_string(r, &c->arena);
+			if (!r->failed && l->files[k].path == NULL)
+				return -1;
+		}
+		c->listing_count = i + 1;
+	}
+	return r->failed ? -1 : 0;
+}
+
 /*
  * Parse a whole cache file into c. Returns 1 when it was valid, 0 when it was
  * not (c is left empty then), -1 out of memory.
@@ -234,7 +284,7 @@ static int cache_parse(struct gl_key_cache *c, const unsigned char *bytes, size_
 	r.end = bytes + len;
 	r.failed = false;
 	sum = read_uint(&r, 8);
-	if (sum != fnv1a(bytes, len - 8))
+	if (sum != checksum(bytes, len - 8))
 		return 0;
 	r.p = bytes;
 	r.end = bytes + len - 8;
@@ -268,10 +318,11 @@ static int cache_parse(struct gl_key_cache *c, const unsigned char *bytes, size_
 				return -1;
 		}
 	}
-	if (!r.failed && r.p == r.end)
+	if (read_listings(c, &r) == 0 && !r.failed && r.p == r.end)
 		return 1;
 invalid:
 	c->count = 0;
+	c->listing_count = 0;
 	for (i = 0; i < c->slot_cap; i++)
 		c->slots[i] = SIZE_MAX;
 	gl_arena_free(&c->arena);
@@ -390,6 +441,55 @@ int gl_key_cache_put(struct gl_key_cache *cache, const unsigned char *id, int fo
 	return 0;
 }
 
+bool gl_key_cache_get_listing(struct gl_key_cache *cache, const unsigned char *tree_id,
+			      const struct gl_key_cache_file **files, size_t *count)
+{
+	size_t i;
+
+	for (i = 0; i < cache->listing_count; i++) {
+		struct cache_listing *l = &cache->listings[i];
+
+		if (memcmp(l->tree, tree_id, GL_KEY_CACHE_ID_LEN) == 0) {
+			l->used = true;
+			*files = l->files;
+			*count = l->count;
+			return true;
+		}
+	}
+	return false;
+}
+
+int gl_key_cache_put_listing(struct gl_key_cache *cache, const unsigned char *tree_id,
+			     const struct gl_key_cache_file *files, size_t count)
+{
+	struct cache_listing *l;
+	size_t i;
+
+	for (i = 0; i < cache->listing_count; i++)
+		if (!cache->listings[i].used)
+			break; /* replace one the run did not use */
+	if (i == CACHE_LISTINGS)
+		i = CACHE_LISTINGS - 1;
+	l = &cache->listings[i];
+	memcpy(l->tree, tree_id, GL_KEY_CACHE_ID_LEN);
+	l->used = true;
+	l->count = count;
+	l->files = gl_arena_alloc(&cache->arena, (count ? count : 1) * sizeof(*l->files));
+	if (l->files == NULL)
+		return -1;
+	for (i = 0; i < count; i++) {
+		l->files[i] = files[i];
+		l->files[i].path = gl_arena_strndup(&cache->arena, files[i].path,
+						    strlen(files[i].path));
+		if (l->files[i].path == NULL)
+			return -1;
+	}
+	if (cache->listing_count < CACHE_LISTINGS && l == &cache->listings[cache->listing_count])
+		cache->listing_count++;
+	cache->dirty = true;
+	return 0;
+}
+
 static void put_bytes(struct buffer *b, const void *p, size_t n)
 {
 	if (b->failed)
@@ -450,6 +550,19 @@ static void put_entry(struct buffer *b, const struct cache_entry *e)
 	}
 }
 
+static void put_listing(struct buffer *b, const struct cache_listing *l)
+{
+	size_t k;
+
+	put_bytes(b, l->tree, GL_KEY_CACHE_ID_LEN);
+	put_uint(b, l->count, 4);
+	for (k = 0; k < l->count; k++) {
+		put_bytes(b, l->files[k].id, GL_KEY_CACHE_ID_LEN);
+		put_uint(b, l->files[k].mode, 4);
+		put_string(b, l->files[k].path);
+	}
+}
+
 /* mkdir -p of the folder that holds file (one level is all the cache needs). */
 static void make_parent(const char *file)
 {
@@ -494,9 +607,15 @@ int gl_key_cache_save(struct gl_key_cache *cache)
 			put_entry(&b, &cache->entries[i]);
 			unused++;
 		}
+	for (i = 0, written = 0; i < cache->listing_count; i++)
+		written += cache->listings[i].used;
+	put_uint(&b, written, 4);
+	for (i = 0; i < cache->listing_count; i++)
+		if (cache->listings[i].used)
+			put_listing(&b, &cache->listings[i]);
 	if (b.failed)
 		goto done;
-	put_uint(&b, fnv1a(b.bytes, b.len), 8);
+	put_uint(&b, checksum(b.bytes, b.len), 8);
 	tmp = malloc(strlen(cache->file) + 32);
 	if (b.failed || tmp == NULL)
 		goto done;

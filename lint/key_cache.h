@@ -54,6 +54,28 @@ bool gl_key_cache_get(struct gl_key_cache *cache, const unsigned char *id, int f
 int gl_key_cache_put(struct gl_key_cache *cache, const unsigned char *id, int format,
 		     const struct gl_grant_key *keys, size_t count);
 
+/* One grant file of a tree: what a listing remembers. */
+struct gl_key_cache_file {
+	const char *path;
+	unsigned char id[GL_KEY_CACHE_ID_LEN]; /* the blob */
+	unsigned mode;                          /* its git file mode */
+};
+
+/*
+ * The grant files of the tree tree_id, sorted by path, as remembered by
+ * gl_key_cache_put_listing(): walking a large tree costs more than reading
+ * this back. On a hit, *files and *count are valid until the cache is freed.
+ */
+bool gl_key_cache_get_listing(struct gl_key_cache *cache, const unsigned char *tree_id,
+			      const struct gl_key_cache_file **files, size_t *count);
+
+/*
+ * Remember the grant files of tree tree_id (copied). The listings used by the
+ * last run are kept, a few at most. Returns 0, or -1 out of memory.
+ */
+int gl_key_cache_put_listing(struct gl_key_cache *cache, const unsigned char *tree_id,
+			     const struct gl_key_cache_file *files, size_t count);
+
 /*
  * Write the cache back when it changed: the entries used since it was opened,
  * and a bounded number of others. Written to a temporary file and renamed, so

@@ -6,6 +6,7 @@
 
 #include <git2.h>
 
+#include "arena.h"
 #include "engine.h"
 #include "key_cache.h"
 #include "source_git.h"
@@ -24,16 +25,12 @@ struct gl_git_source {
 				merge base's for --changed-since, NULL for --rev */
 };
 
-/* A grant file of a tree or the index. */
-struct git_file {
-	char *path;
-	git_oid id;
-	uint32_t mode;
-};
-
+/* The grant files of a tree or the index, sorted by path. */
 struct git_files {
-	struct git_file *items;
+	const struct gl_key_cache_file *items;
+	struct gl_key_cache_file *owned; /* items when not borrowed from the cache */
 	size_t count, cap;
+	struct gl_arena paths;
 	bool failed; /* out of memory while collecting */
 };
 
@@ -85,48 +82,64 @@ static bool is_regular_blob(uint32_t mode)
 	return mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE;
 }
 
+static void files_init(struct git_files *files)
+{
+	memset(files, 0, sizeof(*files));
+	gl_arena_init(&files->paths);
+}
+
 static void files_push(struct git_files *files, const char *path, size_t len,
 		       const git_oid *id, uint32_t mode)
 {
-	struct git_file *f;
+	struct gl_key_cache_file *f;
 
 	if (files->failed)
 		return;
 	if (files->count == files->cap) {
 		size_t cap = files->cap ? files->cap * 2 : 256;
-		struct git_file *items = realloc(files->items, cap * sizeof(*items));
+		struct gl_key_cache_file *items = realloc(files->owned, cap * sizeof(*items));
 
 		if (items == NULL) {
 			files->failed = true;
 			return;
 		}
-		files->items = items;
+		files->items = files->owned = items;
 		files->cap = cap;
 	}
-	f = &files->items[files->count];
-	f->path = strndup(path, len);
+	f = &files->owned[files->count];
+	f->path = gl_arena_strndup(&files->paths, path, len);
 	if (f->path == NULL) {
 		files->failed = true;
 		return;
 	}
-	git_oid_cpy(&f->id, id);
+	memcpy(f->id, id->id, GL_KEY_CACHE_ID_LEN);
 	f->mode = mode;
 	files->count++;
 }
 
 static void files_free(struct git_files *files)
 {
-	size_t i;
-
-	for (i = 0; i < files->count; i++)
-		free(files->items[i].path);
-	free(files->items);
-	memset(files, 0, sizeof(*files));
+	free(files->owned);
+	gl_arena_free(&files->paths);
+	files_init(files);
 }
 
 static int compare_files(const void *a, const void *b)
 {
-	return strcmp(((const struct git_file *)a)->path, ((const struct git_file *)b)->path);
+	return strcmp(((const struct gl_key_cache_file *)a)->path,
+		      ((const struct gl_key_cache_file *)b)->path);
+}
+
+/* Sort by path; the index and remembered listings already are. */
+static void files_sort(struct git_files *files)
+{
+	size_t i;
+
+	for (i = 1; i < files->count; i++)
+		if (strcmp(files->owned[i - 1].path, files->owned[i].path) > 0) {
+			qsort(files->owned, files->count, sizeof(*files->owned), compare_files);
+			return;
+		}
 }
 
 struct tree_walk {
@@ -154,19 +167,27 @@ static int tree_walk_visit(const char *root, const git_tree_entry *entry, void *
 	return w->files->failed ? -1 : 0;
 }
 
-/* Every grant file of tree, sorted by path. Returns 0, GL_GIT_ERR_READ or -1. */
-static int files_of_tree(struct git_files *out, git_tree *tree)
+/*
+ * Every grant file of tree, sorted by path: remembered in cache (when not
+ * NULL) by tree id, else walked and remembered. Returns 0, GL_GIT_ERR_READ or -1.
+ */
+static int files_of_tree(struct git_files *out, git_tree *tree, struct gl_key_cache *cache)
 {
+	const unsigned char *tree_id = git_tree_id(tree)->id;
 	struct tree_walk w;
 	int rc;
 
+	if (cache != NULL && gl_key_cache_get_listing(cache, tree_id, &out->items, &out->count))
+		return 0;
 	w.files = out;
 	rc = git_tree_walk(tree, GIT_TREEWALK_PRE, tree_walk_visit, &w);
 	if (out->failed)
 		return -1;
 	if (rc < 0)
 		return git_failure(0, "cannot read a tree", NULL);
-	qsort(out->items, out->count, sizeof(*out->items), compare_files);
+	files_sort(out);
+	if (cache != NULL)
+		return gl_key_cache_put_listing(cache, tree_id, out->items, out->count);
 	return 0;
 }
 
@@ -185,7 +206,7 @@ static int files_of_index(struct git_files *out, git_index *index)
 	}
 	if (out->failed)
 		return -1;
-	qsort(out->items, out->count, sizeof(*out->items), compare_files);
+	files_sort(out);
 	return 0;
 }
 
@@ -287,6 +308,8 @@ int gl_git_source_open(struct gl_git_source **out, enum gl_git_mode mode, const 
 	*out = NULL;
 	if (git_libgit2_init() < 0)
 		return git_failure(0, "cannot start libgit2", NULL);
+	/* Like git, trust the object database's ids instead of rehashing every object read. */
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
 	src = calloc(1, sizeof(*src));
 	if (src == NULL) {
 		git_libgit2_shutdown();
@@ -358,13 +381,13 @@ static int blob_read(git_odb_object **obj, size_t *size, git_odb *odb, const git
 
 /* Lint one file of the mode, and remember what it defines in the cache. */
 static int lint_file(struct gl_git_source *src, struct gl_run *run, struct gl_key_cache *cache,
-		     const struct git_file *f)
+		     const struct gl_key_cache_file *f)
 {
 	git_odb_object *obj;
 	size_t size, keys_from = run->keys.count;
 	int rc;
 
-	if (blob_read(&obj, &size, src->odb, &f->id, run->opts.limits.max_file_bytes) < 0) {
+	if (blob_read(&obj, &size, src->odb, (const git_oid *)f->id, run->opts.limits.max_file_bytes) < 0) {
 		blob_read_error(run, f->path);
 		return 0;
 	}
@@ -374,7 +397,7 @@ static int lint_file(struct gl_git_source *src, struct gl_run *run, struct gl_ke
 		rc = gl_run_lint_bytes(run, f->path, git_odb_object_data(obj), size);
 	git_odb_object_free(obj);
 	if (rc == 0 && cache != NULL)
-		rc = gl_key_cache_put(cache, f->id.id, (int)gl_file_format_of(f->path),
+		rc = gl_key_cache_put(cache, f->id, (int)gl_file_format_of(f->path),
 				      run->keys.items + keys_from, run->keys.count - keys_from);
 	return rc;
 }
@@ -384,7 +407,7 @@ static int lint_file(struct gl_git_source *src, struct gl_run *run, struct gl_ke
  * runs: only what it defines is wanted) and remembering them.
  */
 static int context_keys_of(struct gl_git_source *src, const struct gl_run *run,
-			   struct gl_key_cache *cache, const struct git_file *f,
+			   struct gl_key_cache *cache, const struct gl_key_cache_file *f,
 			   const struct gl_key_cache_key **keys, size_t *count)
 {
 	int format = (int)gl_file_format_of(f->path);
@@ -395,9 +418,9 @@ static int context_keys_of(struct gl_git_source *src, const struct gl_run *run,
 	size_t size;
 	int rc;
 
-	if (gl_key_cache_get(cache, f->id.id, format, keys, count))
+	if (gl_key_cache_get(cache, f->id, format, keys, count))
 		return 0;
-	if (blob_read(&obj, &size, src->odb, &f->id, run->opts.limits.max_file_bytes) < 0)
+	if (blob_read(&obj, &size, src->odb, (const git_oid *)f->id, run->opts.limits.max_file_bytes) < 0)
 		return git_failure(0, "cannot read from git", f->path);
 	none = calloc(gl_rules_count ? gl_rules_count : 1, sizeof(*none));
 	if (none == NULL) {
@@ -410,11 +433,11 @@ static int context_keys_of(struct gl_git_source *src, const struct gl_run *run,
 	if (obj != NULL)
 		rc = gl_lint_buffer(&opts, f->path, git_odb_object_data(obj), size, &res);
 	if (rc == 0)
-		rc = gl_key_cache_put(cache, f->id.id, format, res.keys.items, res.keys.count);
+		rc = gl_key_cache_put(cache, f->id, format, res.keys.items, res.keys.count);
 	gl_file_result_free(&res);
 	git_odb_object_free(obj);
 	free(none);
-	if (rc == 0 && !gl_key_cache_get(cache, f->id.id, format, keys, count))
+	if (rc == 0 && !gl_key_cache_get(cache, f->id, format, keys, count))
 		rc = -1;
 	return rc;
 }
@@ -468,33 +491,29 @@ static char *cache_file_of(git_repository *repo)
 
 /* True when previous holds f unchanged (same blob and mode at the same path). */
 static bool files_unchanged(const struct git_files *previous, size_t *cursor,
-			    const struct git_file *f)
+			    const struct gl_key_cache_file *f)
 {
 	while (*cursor < previous->count && strcmp(previous->items[*cursor].path, f->path) < 0)
 		(*cursor)++;
 	if (*cursor >= previous->count)
 		return false;
 	return strcmp(previous->items[*cursor].path, f->path) == 0 &&
-	       git_oid_equal(&previous->items[*cursor].id, &f->id) &&
+	       memcmp(previous->items[*cursor].id, f->id, GL_KEY_CACHE_ID_LEN) == 0 &&
 	       previous->items[*cursor].mode == f->mode;
 }
 
 int gl_git_source_lint(struct gl_git_source *src, struct gl_run *run)
 {
-	struct git_files current = { 0 }, previous = { 0 };
+	struct git_files current, previous;
 	struct gl_grant_keys context;
 	struct gl_key_cache *cache = NULL;
 	char *cache_file = NULL;
 	size_t i, k, cursor = 0;
-	int rc;
+	int rc = 0;
 
+	files_init(&current);
+	files_init(&previous);
 	gl_grant_keys_init(&context);
-	rc = src->index != NULL ? files_of_index(&current, src->index)
-				: files_of_tree(&current, src->tree);
-	if (rc == 0 && src->previous != NULL)
-		rc = files_of_tree(&previous, src->previous);
-	if (rc < 0)
-		goto done;
 	/* --rev lints every file: nothing is left to judge against, no cache. */
 	if (src->mode != GL_GIT_REV) {
 		cache_file = cache_file_of(src->repo);
@@ -504,8 +523,14 @@ int gl_git_source_lint(struct gl_git_source *src, struct gl_run *run)
 			goto done;
 		}
 	}
+	rc = src->index != NULL ? files_of_index(&current, src->index)
+				: files_of_tree(&current, src->tree, cache);
+	if (rc == 0 && src->previous != NULL)
+		rc = files_of_tree(&previous, src->previous, cache);
+	if (rc < 0)
+		goto done;
 	for (i = 0; i < current.count && rc == 0; i++) {
-		const struct git_file *f = &current.items[i];
+		const struct gl_key_cache_file *f = &current.items[i];
 		const struct gl_key_cache_key *keys;
 		size_t count;
 
@@ -522,11 +547,11 @@ int gl_git_source_lint(struct gl_git_source *src, struct gl_run *run)
 	if (rc == 0 && cache != NULL)
 		(void)gl_key_cache_save(cache); /* a cache that cannot be written is rebuilt next time */
 done:
+	files_free(&current);
+	files_free(&previous);
 	gl_key_cache_free(cache);
 	free(cache_file);
 	gl_grant_keys_free(&context);
-	files_free(&current);
-	files_free(&previous);
 	return rc;
 }
 

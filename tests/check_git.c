@@ -193,6 +193,41 @@ START_TEST(test_cache_round_trip)
 }
 END_TEST
 
+/* A tree's listing of grant files comes back as it was put, by tree id. */
+START_TEST(test_cache_listing)
+{
+	static const unsigned char tree[GL_KEY_CACHE_ID_LEN] = { 0x7e, 0xe };
+	struct gl_key_cache_file files[2];
+	const struct gl_key_cache_file *got;
+	struct gl_key_cache *cache;
+	struct gl_limits limits;
+	size_t count;
+
+	gl_limits_default(&limits);
+	memset(files, 0, sizeof(files));
+	files[0].path = "grants/a.yaml";
+	memcpy(files[0].id, id_a, GL_KEY_CACHE_ID_LEN);
+	files[0].mode = 0100644;
+	files[1].path = "x.grant.json";
+	memcpy(files[1].id, id_b, GL_KEY_CACHE_ID_LEN);
+	files[1].mode = 0100755;
+	ck_assert_int_eq(gl_key_cache_open(&cache, cache_file, &limits), 0);
+	ck_assert(!gl_key_cache_get_listing(cache, tree, &got, &count));
+	ck_assert_int_eq(gl_key_cache_put_listing(cache, tree, files, 2), 0);
+	ck_assert_int_eq(gl_key_cache_save(cache), 0);
+	gl_key_cache_free(cache);
+	ck_assert_int_eq(gl_key_cache_open(&cache, cache_file, &limits), 0);
+	ck_assert(gl_key_cache_get_listing(cache, tree, &got, &count));
+	ck_assert_uint_eq(count, 2);
+	ck_assert_str_eq(got[0].path, "grants/a.yaml");
+	ck_assert_str_eq(got[1].path, "x.grant.json");
+	ck_assert(memcmp(got[1].id, id_b, GL_KEY_CACHE_ID_LEN) == 0);
+	ck_assert_uint_eq(got[1].mode, 0100755);
+	ck_assert(!gl_key_cache_get_listing(cache, id_a, &got, &count));
+	gl_key_cache_free(cache);
+}
+END_TEST
+
 static void damage(long offset, const char *bytes, size_t n, bool truncate_after)
 {
 	FILE *f = fopen(cache_file, "r+b");
@@ -257,6 +292,7 @@ static Suite *git_suite(void)
 	suite_add_tcase(s, run);
 	tcase_add_checked_fixture(cache, cache_setup, cache_teardown);
 	tcase_add_test(cache, test_cache_round_trip);
+	tcase_add_test(cache, test_cache_listing);
 	tcase_add_test(cache, test_cache_never_trusted);
 	suite_add_tcase(s, cache);
 	return s;
