@@ -133,12 +133,14 @@ new_repo branchy
 good 1 > grants/a.yaml
 bad 2 > grants/legacy.yaml # bad on main already: not this branch's business
 good 3 > grants/gone.yaml
+bad 10 > grants/old-name.yaml
 commit base
 git checkout -q -b feature
 bad 4 > grants/new.yaml
 commit "feature 1"
 bad 5 > grants/a.yaml
 git rm -q grants/gone.yaml
+git mv grants/old-name.yaml grants/new-name.yaml
 commit "feature 2"
 git checkout -q main
 bad 6 > grants/main-only.yaml
@@ -150,7 +152,9 @@ t_contains "modified on the branch" '"path":"grants/a.yaml"'
 t_lacks "unchanged files not linted" "legacy.yaml"
 t_lacks "main's later commits not linted" "main-only.yaml"
 t_lacks "deleted files skipped" "gone.yaml"
-t_contains "two files" '"files":2'
+t_contains "a rename is linted under the new path" '"path":"grants/new-name.yaml"'
+t_lacks "not under the old one" "old-name.yaml"
+t_contains "three files" '"files":3'
 t_exit 0 "--changed-since HEAD: nothing" "$G" check --changed-since HEAD
 t_exit 2 "--changed-since of an unknown base" "$G" check --changed-since nope
 git checkout -q --orphan lonely

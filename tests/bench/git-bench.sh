@@ -74,18 +74,16 @@ cpu_ms() {
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) b = 1; printf "%.2fx", a / b }'; }
 
-git_diff=$(median_ms : git diff --cached --name-only)
-cold=$(median_ms 'rm -rf .git/grantlint' "$grantlint" check --staged)
+# measure SETUP CMD...: "WALL CPU" for CMD.
+measure() {
+	echo "$(median_ms "$@") $(cpu_ms "$@")"
+}
+set -- $(measure : git diff --cached --name-only); git_diff=$1 git_diff_cpu=$2
+set -- $(measure 'rm -rf .git/grantlint' "$grantlint" check --staged); cold=$1 cold_cpu=$2
 "$grantlint" check --staged > /dev/null 2>&1 || true
-warm=$(median_ms : "$grantlint" check --staged)
-rev=$(median_ms : "$grantlint" check --rev HEAD)
-tree=$(median_ms : "$grantlint" check)
-git_diff_cpu=$(cpu_ms : git diff --cached --name-only)
-cold_cpu=$(cpu_ms 'rm -rf .git/grantlint' "$grantlint" check --staged)
-"$grantlint" check --staged > /dev/null 2>&1 || true
-warm_cpu=$(cpu_ms : "$grantlint" check --staged)
-rev_cpu=$(cpu_ms : "$grantlint" check --rev HEAD)
-tree_cpu=$(cpu_ms : "$grantlint" check)
+set -- $(measure : "$grantlint" check --staged); warm=$1 warm_cpu=$2
+set -- $(measure : "$grantlint" check --rev HEAD); rev=$1 rev_cpu=$2
+set -- $(measure : "$grantlint" check); tree=$1 tree_cpu=$2
 
 echo "grantlint git benchmark: $files grant files, one staged change, $runs runs each"
 printf '%-40s %10s %7s %12s %7s\n' "command" "median ms" "ratio" "mean CPU ms" "ratio"
