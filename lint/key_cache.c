@@ -17,9 +17,10 @@
  *   magic "GLKEYS\r\n", u32 layout version, u32 id length, u32 + bytes of
  *   grantlint's version, 5 x u64 limits, u32 entry count, then per entry:
  *   id, u8 format, u32 key count, per key: i32 document, 4 x u32 positions,
- *   u32 + bytes ApplicationArn, u32 + bytes GrantType; then u32 listing
- *   count, per listing: tree id, u32 file count, per file: blob id, u32 mode,
- *   u32 + bytes path; last, a u64 checksum of everything before it.
+ *   string ApplicationArn, string GrantType; then u32 listing count, per
+ *   listing: tree id, u32 file count, per file: blob id, u32 mode, string
+ *   path; last, a u64 checksum of everything before it. A string is its u32
+ *   length, its bytes and a NUL (so that a loaded file is used in place).
  */
 #define CACHE_MAGIC "GLKEYS\r\n"
 #define CACHE_MAGIC_LEN 8
@@ -47,6 +48,7 @@ struct gl_key_cache {
 	char *file;
 	struct gl_limits limits;
 	struct gl_arena arena;    /* keys and their strings */
+	unsigned char *loaded;    /* the file as read; loaded strings point into it */
 	struct cache_entry *entries;
 	size_t count, cap;
 	size_t *slots;            /* open addressing over entries; SIZE_MAX empty */
@@ -176,27 +178,44 @@ static const unsigned char *read_bytes(struct reader *r, size_t n)
 	return p;
 }
 
-static uint64_t read_uint(struct reader *r, size_t width)
+static uint64_t read_uint_le8(const unsigned char *p)
 {
-	const unsigned char *p = read_bytes(r, width);
 	uint64_t v = 0;
-	size_t i;
+	int i;
 
-	if (p == NULL)
-		return 0;
-	for (i = 0; i < width; i++)
-		v |= (uint64_t)p[i] << (8 * i);
+	for (i = 7; i >= 0; i--)
+		v = v << 8 | p[i];
 	return v;
 }
 
-static const char *read_string(struct reader *r, struct gl_arena *arena)
+static uint64_t read_uint(struct reader *r, size_t width)
 {
-	size_t len = (size_t)read_uint(r, 4);
-	const unsigned char *p = read_bytes(r, len);
+	const unsigned char *p = read_bytes(r, width);
 
 	if (p == NULL)
+		return 0;
+	switch (width) {
+	case 1:
+		return p[0];
+	case 4:
+		return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 |
+		       (uint64_t)p[3] << 24;
+	default:
+		return read_uint_le8(p);
+	}
+}
+
+/* A string in the file, used in place: it must end in the NUL written after it. */
+static const char *read_string(struct reader *r)
+{
+	size_t len = (size_t)read_uint(r, 4);
+	const unsigned char *p = read_bytes(r, len + 1);
+
+	if (p == NULL || p[len] != '\0' || memchr(p, '\0', len) != NULL) {
+		r->failed = true;
 		return NULL;
-	return gl_arena_strndup(arena, (const char *)p, len);
+	}
+	return (const char *)p;
 }
 
 static const uint64_t *limits_fields(const struct gl_limits *l, uint64_t out[5])
@@ -213,17 +232,15 @@ static const uint64_t *limits_fields(const struct gl_limits *l, uint64_t out[5])
 static bool read_header(struct reader *r, const struct gl_limits *limits, size_t *entries)
 {
 	const unsigned char *magic = read_bytes(r, CACHE_MAGIC_LEN);
-	size_t vlen, i;
-	const unsigned char *version;
+	const char *version;
 	uint64_t want[5];
+	size_t i;
 
 	if (magic == NULL || memcmp(magic, CACHE_MAGIC, CACHE_MAGIC_LEN) != 0 ||
 	    read_uint(r, 4) != CACHE_LAYOUT || read_uint(r, 4) != GL_KEY_CACHE_ID_LEN)
 		return false;
-	vlen = (size_t)read_uint(r, 4);
-	version = read_bytes(r, vlen);
-	if (version == NULL || vlen != strlen(PACKAGE_VERSION) ||
-	    memcmp(version, PACKAGE_VERSION, vlen) != 0)
+	version = read_string(r);
+	if (version == NULL || strcmp(version, PACKAGE_VERSION) != 0)
 		return false;
 	limits_fields(limits, want);
 	for (i = 0; i < 5; i++)
@@ -259,7 +276,7 @@ static int read_listings(struct gl_key_cache *c, struct reader *r)
 			if (id != NULL)
 				memcpy(l->files[k].id, id, GL_KEY_CACHE_ID_LEN);
 			l->files[k].mode = (unsigned)read_uint(r, 4);
-			l->files[k].path = read_string(r, &c->arena);
+			l->files[k].path = read_string(r);
 			if (!r->failed && l->files[k].path == NULL)
 				return -1;
 		}
@@ -310,8 +327,8 @@ static int cache_parse(struct gl_key_cache *c, const unsigned char *bytes, size_
 			key->start.col = (uint32_t)read_uint(&r, 4);
 			key->end.line = (uint32_t)read_uint(&r, 4);
 			key->end.col = (uint32_t)read_uint(&r, 4);
-			key->application_arn = read_string(&r, &c->arena);
-			key->grant_type = read_string(&r, &c->arena);
+			key->application_arn = read_string(&r);
+			key->grant_type = read_string(&r);
 			if (r.failed)
 				goto invalid;
 			if (key->application_arn == NULL || key->grant_type == NULL)
@@ -386,6 +403,10 @@ int gl_key_cache_open(struct gl_key_cache **out, const char *file, const struct 
 		if (valid < 0)
 			goto done;
 		c->dirty = valid == 0; /* rewrite what could not be trusted */
+		if (valid == 1) {
+			c->loaded = bytes;
+			bytes = NULL;
+		}
 	}
 	*out = c;
 	c = NULL;
@@ -527,7 +548,7 @@ static void put_string(struct buffer *b, const char *s)
 	size_t len = strlen(s);
 
 	put_uint(b, len, 4);
-	put_bytes(b, s, len);
+	put_bytes(b, s, len + 1);
 }
 
 static void put_entry(struct buffer *b, const struct cache_entry *e)
@@ -667,6 +688,7 @@ void gl_key_cache_free(struct gl_key_cache *cache)
 	if (cache == NULL)
 		return;
 	gl_arena_free(&cache->arena);
+	free(cache->loaded);
 	free(cache->entries);
 	free(cache->slots);
 	free(cache->file);

@@ -502,13 +502,39 @@ static bool files_unchanged(const struct git_files *previous, size_t *cursor,
 	       previous->items[*cursor].mode == f->mode;
 }
 
+static int compare_strings(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/*
+ * The ApplicationArns of the requests linted so far, sorted (pointers into
+ * run->keys). Returns 0, or -1 out of memory.
+ */
+static int linted_arns(const char ***out, size_t *count, const struct gl_run *run)
+{
+	size_t i;
+
+	*count = 0;
+	*out = malloc((run->keys.count ? run->keys.count : 1) * sizeof(**out));
+	if (*out == NULL)
+		return -1;
+	for (i = 0; i < run->keys.count; i++)
+		if (!run->keys.items[i].context)
+			(*out)[(*count)++] = run->keys.items[i].application_arn;
+	qsort(*out, *count, sizeof(**out), compare_strings);
+	return 0;
+}
+
 int gl_git_source_lint(struct gl_git_source *src, struct gl_run *run)
 {
 	struct git_files current, previous;
 	struct gl_grant_keys context;
 	struct gl_key_cache *cache = NULL;
 	char *cache_file = NULL;
-	size_t i, k, cursor = 0;
+	bool *unchanged = NULL;
+	const char **arns = NULL;
+	size_t i, k, cursor = 0, arn_count = 0;
 	int rc = 0;
 
 	files_init(&current);
@@ -529,24 +555,39 @@ int gl_git_source_lint(struct gl_git_source *src, struct gl_run *run)
 		rc = files_of_tree(&previous, src->previous, cache);
 	if (rc < 0)
 		goto done;
+	unchanged = calloc(current.count ? current.count : 1, sizeof(*unchanged));
+	if (unchanged == NULL) {
+		rc = -1;
+		goto done;
+	}
 	for (i = 0; i < current.count && rc == 0; i++) {
-		const struct gl_key_cache_file *f = &current.items[i];
+		unchanged[i] = src->mode != GL_GIT_REV &&
+			       files_unchanged(&previous, &cursor, &current.items[i]);
+		if (!unchanged[i])
+			rc = lint_file(src, run, cache, &current.items[i]);
+	}
+	if (rc == 0)
+		rc = linted_arns(&arns, &arn_count, run);
+	/* Only what could conflict with a linted request joins as context. */
+	for (i = 0; i < current.count && rc == 0 && arn_count > 0; i++) {
 		const struct gl_key_cache_key *keys;
 		size_t count;
 
-		if (src->mode == GL_GIT_REV || !files_unchanged(&previous, &cursor, f)) {
-			rc = lint_file(src, run, cache, f);
+		if (!unchanged[i])
 			continue;
-		}
-		rc = context_keys_of(src, run, cache, f, &keys, &count);
+		rc = context_keys_of(src, run, cache, &current.items[i], &keys, &count);
 		for (k = 0; rc == 0 && k < count; k++)
-			rc = keys_push(&context, f->path, &keys[k]);
+			if (bsearch(&keys[k].application_arn, arns, arn_count, sizeof(*arns),
+				    compare_strings))
+				rc = keys_push(&context, current.items[i].path, &keys[k]);
 	}
 	if (rc == 0)
 		rc = gl_run_add_context_keys(run, &context);
 	if (rc == 0 && cache != NULL)
 		(void)gl_key_cache_save(cache); /* a cache that cannot be written is rebuilt next time */
 done:
+	free(unchanged);
+	free(arns);
 	files_free(&current);
 	files_free(&previous);
 	gl_key_cache_free(cache);

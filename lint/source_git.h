@@ -8,7 +8,9 @@
  * decided by gl_walk_is_grant_file(); submodules and symbolic links are
  * skipped. Files of the mode's whole tree that are not linted still take
  * part in the checks across files as context keys (see gl_run_add_context_keys),
- * through a cache under the git directory (key_cache.h).
+ * through a cache under the git directory (key_cache.h): the keys that share
+ * an ApplicationArn with a linted request, the only ones that can conflict
+ * with it.
  */
 #ifndef GL_SOURCE_GIT_H
 #define GL_SOURCE_GIT_H
@@ -42,8 +44,9 @@ struct gl_git_source;
 int gl_git_source_open(struct gl_git_source **out, enum gl_git_mode mode, const char *rev);
 
 /*
- * Lint the mode's files into run, and add the keys of the rest of the mode's
- * tree (the index for --staged, REV, HEAD for --changed-since) as context.
+ * Lint the mode's files into run, and add as context the keys of the rest of
+ * the mode's tree (the index for --staged, REV, HEAD for --changed-since) that
+ * share an ApplicationArn with a linted request.
  * A blob that cannot be read is counted in run->read_errors and explained.
  * Returns 0, GL_GIT_ERR_READ or -1.
  */
