@@ -1,6 +1,7 @@
 /*
  * check_git.c - Check suite for what the git modes build on: context keys in
- * the run driver (judged against, never reported on) and the key cache.
+ * the run driver (judged against, never reported on), the key cache, and
+ * reading a file from the mode's source.
  */
 #include <check.h>
 #include <stdio.h>
@@ -12,6 +13,7 @@
 #include "key_cache.h"
 #include "rules.h"
 #include "run.h"
+#include "source_git.h"
 
 static const char grant_yaml[] =
 	"ApplicationArn: arn:aws:sso::123456789012:application/ssoins-1/apl-1\n"
@@ -281,11 +283,69 @@ START_TEST(test_cache_never_trusted)
 }
 END_TEST
 
+/*
+ * gl_git_source_read: a file's bytes from the mode's source (the index for
+ * --staged, the tree otherwise), never from the working tree. The repository
+ * is made with the git command.
+ */
+START_TEST(test_source_read)
+{
+	struct gl_git_source *src;
+	char dir[] = "/tmp/check_git_repo.XXXXXX", cmd[1024];
+	char *bytes;
+	size_t len;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(cmd, sizeof(cmd),
+		 "cd '%s' && export GIT_CONFIG_NOSYSTEM=1 HOME='%s' && git init -q . && "
+		 "git config user.name t && git config user.email t@example.com && "
+		 "mkdir grants && printf committed > grants/a.yaml && git add . && "
+		 "git commit -q -m one && printf staged > grants/a.yaml && git add . && "
+		 "printf disk > grants/a.yaml", dir, dir);
+	if (system(cmd) != 0) {
+		fprintf(stderr, "check_git: git not usable; test_source_read not run\n");
+		return;
+	}
+	ck_assert_int_eq(chdir(dir), 0);
+	unsetenv("GIT_DIR");
+	unsetenv("GIT_INDEX_FILE");
+
+	ck_assert_int_eq(gl_git_source_open(&src, GL_GIT_STAGED, NULL), 0);
+	ck_assert_int_eq(gl_git_source_read(src, "grants/a.yaml", &bytes, &len), 0);
+	ck_assert_str_eq(bytes, "staged");
+	ck_assert_uint_eq(len, 6);
+	free(bytes);
+	ck_assert_int_eq(gl_git_source_read(src, "grants/none.yaml", &bytes, &len),
+			 GL_GIT_NOT_FOUND);
+	ck_assert_ptr_null(bytes);
+	ck_assert_int_eq(gl_git_source_read(src, "grants", &bytes, &len), GL_GIT_NOT_FOUND);
+	gl_git_source_free(src);
+
+	ck_assert_int_eq(gl_git_source_open(&src, GL_GIT_REV, "HEAD"), 0);
+	ck_assert_int_eq(gl_git_source_read(src, "grants/a.yaml", &bytes, &len), 0);
+	ck_assert_str_eq(bytes, "committed");
+	free(bytes);
+	ck_assert_int_eq(gl_git_source_read(src, "grants", &bytes, &len), GL_GIT_NOT_FOUND);
+	gl_git_source_free(src);
+
+	ck_assert_int_eq(gl_git_source_open(&src, GL_GIT_CHANGED_SINCE, "HEAD"), 0);
+	ck_assert_int_eq(gl_git_source_read(src, "grants/a.yaml", &bytes, &len), 0);
+	ck_assert_str_eq(bytes, "committed");
+	free(bytes);
+	gl_git_source_free(src);
+
+	ck_assert_int_eq(gl_git_source_open(&src, GL_GIT_REV, "no-such-rev"), GL_GIT_ERR_USAGE);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
 static Suite *git_suite(void)
 {
 	Suite *s = suite_create("git");
 	TCase *run = tcase_create("context keys");
 	TCase *cache = tcase_create("key cache");
+	TCase *source = tcase_create("git source");
 
 	tcase_add_test(run, test_context_keys_judged_not_reported);
 	tcase_add_test(run, test_no_context_keeps_everything);
@@ -295,6 +355,8 @@ static Suite *git_suite(void)
 	tcase_add_test(cache, test_cache_listing);
 	tcase_add_test(cache, test_cache_never_trusted);
 	suite_add_tcase(s, cache);
+	tcase_add_test(source, test_source_read);
+	suite_add_tcase(s, source);
 	return s;
 }
 
