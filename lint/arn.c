@@ -4,6 +4,7 @@
  *
  * The two patterns are compiled once (pthread_once) and then only read: a
  * pcre2_code may be shared by threads, while match data is made per call.
+ * PCRE2_DOLLAR_ENDONLY: "$" must not match before a final newline.
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
@@ -39,7 +40,7 @@ static void compile_patterns(void)
 		snprintf(anchored[i], sizeof(anchored[i]), "^(?:%s)$",
 			 shape_of((enum gl_arn_kind)i)->pattern);
 		compiled[i] = pcre2_compile((PCRE2_SPTR)anchored[i], PCRE2_ZERO_TERMINATED,
-					    PCRE2_NO_AUTO_CAPTURE, &err, &erroff, NULL);
+					    PCRE2_NO_AUTO_CAPTURE | PCRE2_DOLLAR_ENDONLY, &err, &erroff, NULL);
 	}
 }
 
