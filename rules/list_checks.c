@@ -1,5 +1,6 @@
 /* list_checks.c - list bounds and repeated items (see list_checks.h). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "list_checks.h"
@@ -46,38 +47,70 @@ int gl_check_list_count(struct gl_rule_ctx *ctx, const struct gl_request *req,
 	return gl_shape_walk(req->root, visit_count, &lv);
 }
 
+struct keyed_item {
+	const struct gl_node *key;
+	const char *member;
+	size_t index;
+};
+
+static int by_key_then_index(const void *pa, const void *pb)
+{
+	const struct keyed_item *a = pa, *b = pb;
+	size_t n = a->key->u.scalar.len < b->key->u.scalar.len ? a->key->u.scalar.len
+							       : b->key->u.scalar.len;
+	int c = memcmp(a->key->u.scalar.value, b->key->u.scalar.value, n);
+
+	if (c == 0 && a->key->u.scalar.len != b->key->u.scalar.len)
+		c = a->key->u.scalar.len < b->key->u.scalar.len ? -1 : 1;
+	if (c == 0)
+		c = a->index < b->index ? -1 : a->index > b->index;
+	return c;
+}
+
+static bool same_key(const struct keyed_item *a, const struct keyed_item *b)
+{
+	return a->key->u.scalar.len == b->key->u.scalar.len &&
+	       memcmp(a->key->u.scalar.value, b->key->u.scalar.value, a->key->u.scalar.len) == 0;
+}
+
+/* Sorting by (key, index) groups repeats in O(n log n); lists may be long. */
 static int visit_duplicates(void *arg, const struct gl_shape_visit *v)
 {
 	struct list_visit *lv = arg;
-	size_t i, j, n;
+	struct keyed_item *items;
+	size_t i, n = 0, first = 0;
+	int rc = 0;
 
-	if (v->shape != lv->shape || v->node->kind != GL_NODE_SEQUENCE)
+	if (v->shape != lv->shape || v->node->kind != GL_NODE_SEQUENCE ||
+	    v->node->u.sequence.count < 2)
 		return 0;
-	n = v->node->u.sequence.count;
-	for (i = 1; i < n; i++) {
-		const char *member = NULL, *unused;
-		const struct gl_node *ki = lv->key_of(v->node->u.sequence.items[i], &member);
+	items = malloc(v->node->u.sequence.count * sizeof(*items));
+	if (items == NULL)
+		return -1;
+	for (i = 0; i < v->node->u.sequence.count; i++) {
+		const char *member = NULL;
+		const struct gl_node *key = lv->key_of(v->node->u.sequence.items[i], &member);
 
-		if (ki == NULL)
-			continue;
-		for (j = 0; j < i; j++) {
-			const struct gl_node *kj = lv->key_of(v->node->u.sequence.items[j], &unused);
-			char ptr[512];
-
-			if (kj == NULL || kj->u.scalar.len != ki->u.scalar.len ||
-			    memcmp(kj->u.scalar.value, ki->u.scalar.value, ki->u.scalar.len) != 0)
-				continue;
-			snprintf(ptr, sizeof(ptr), "%s/%zu", v->pointer, i);
-			if (member != NULL)
-				gl_pointer_append(ptr, sizeof(ptr), member);
-			if (gl_report(lv->ctx, ki, ptr,
-				      "duplicate %s: the same as item %zu (line %u); %s", lv->what,
-				      j + 1, kj->start.line, lv->why) < 0)
-				return -1;
-			break;
-		}
+		if (key != NULL)
+			items[n++] = (struct keyed_item){ key, member, i };
 	}
-	return 0;
+	qsort(items, n, sizeof(*items), by_key_then_index);
+	for (i = 1; rc == 0 && i < n; i++) {
+		char ptr[512];
+
+		if (!same_key(&items[first], &items[i])) {
+			first = i;
+			continue;
+		}
+		snprintf(ptr, sizeof(ptr), "%s/%zu", v->pointer, items[i].index);
+		if (items[i].member != NULL)
+			gl_pointer_append(ptr, sizeof(ptr), items[i].member);
+		rc = gl_report(lv->ctx, items[i].key, ptr,
+			       "duplicate %s: the same as item %zu (line %u); %s", lv->what,
+			       items[first].index + 1, items[first].key->start.line, lv->why);
+	}
+	free(items);
+	return rc;
 }
 
 int gl_check_list_duplicates(struct gl_rule_ctx *ctx, const struct gl_request *req,
