@@ -40,7 +40,8 @@ static void compile_patterns(void)
 		snprintf(anchored[i], sizeof(anchored[i]), "^(?:%s)$",
 			 shape_of((enum gl_arn_kind)i)->pattern);
 		compiled[i] = pcre2_compile((PCRE2_SPTR)anchored[i], PCRE2_ZERO_TERMINATED,
-					    PCRE2_NO_AUTO_CAPTURE | PCRE2_DOLLAR_ENDONLY, &err, &erroff, NULL);
+					    PCRE2_NO_AUTO_CAPTURE | PCRE2_DOLLAR_ENDONLY, &err,
+					    &erroff, NULL);
 	}
 }
 
@@ -312,7 +313,8 @@ int gl_arn_judge(enum gl_arn_kind kind, const char *text, size_t len,
 
 	if ((long)chars < shape->min || (long)chars > shape->max)
 		return problem(out, 0, len,
-			       "%zu characters long; the model allows %ld to %ld", chars, shape->min, shape->max);
+			       "%zu characters long; the model allows %ld to %ld", chars,
+			       shape->min, shape->max);
 	m = match(kind, text, len);
 	if (m < 0)
 		return -1;

@@ -150,7 +150,8 @@ static cJSON *grant_file_schema(void)
 	cJSON_AddItemToArray(one_of, list);
 	defs = cJSON_AddObjectToObject(root, "$defs");
 	for (i = 0; i < gl_model_shape_count; i++)
-		cJSON_AddItemToObject(defs, gl_model_shapes[i]->name, shape_def(gl_model_shapes[i]));
+		cJSON_AddItemToObject(defs, gl_model_shapes[i]->name,
+				      shape_def(gl_model_shapes[i]));
 	return root;
 }
 

@@ -50,8 +50,9 @@ static int visit(void *arg, const struct gl_shape_visit *v)
 					 name, v->key ? v->key->u.scalar.value : s->name);
 		if (s->member_count == 0)
 			return gl_report(ctx, n, v->pointer,
-					 "%s must be an empty mapping, found %s: write `%s: {}`", name,
-					 gl_node_describe(n), v->key ? v->key->u.scalar.value : s->name);
+					 "%s must be an empty mapping, found %s: write `%s: {}`",
+					 name, gl_node_describe(n),
+					 v->key ? v->key->u.scalar.value : s->name);
 		return gl_report(ctx, null && v->key ? v->key : n, v->pointer,
 				 "%s must be a mapping, found %s", name, gl_node_describe(n));
 	case GL_SHAPE_LIST:

@@ -67,7 +67,7 @@ const struct gl_rule gl_rule_issuer_outside_instance = {
 	.code = "GL203",
 	.name = "issuer-outside-instance",
 	.severity = GL_SEV_ERROR,
-	.summary = "A trusted token issuer outside the application's partition, account or instance",
+	.summary = "An issuer ARN of another partition, account or instance than the application's",
 	.check = check,
 	.doc =
 	"What it does\n"

@@ -6,15 +6,10 @@
 #include "model.h"
 #include "rules.h"
 
-static const struct gl_node *key_of(const struct gl_node *item, const char **member)
-{
-	*member = NULL;
-	return gl_node_is_string(item) ? item : NULL;
-}
-
 static int check(struct gl_rule_ctx *ctx, const struct gl_request *req)
 {
-	return gl_check_list_duplicates(ctx, req, &gl_shape_redirect_uris, key_of,
+	return gl_check_list_duplicates(ctx, req, &gl_shape_redirect_uris,
+					gl_list_item_itself,
 					"redirect URI", "remove one");
 }
 

@@ -47,6 +47,12 @@ int gl_check_list_count(struct gl_rule_ctx *ctx, const struct gl_request *req,
 	return gl_shape_walk(req->root, visit_count, &lv);
 }
 
+const struct gl_node *gl_list_item_itself(const struct gl_node *item, const char **member)
+{
+	*member = NULL;
+	return gl_node_is_string(item) ? item : NULL;
+}
+
 struct keyed_item {
 	const struct gl_node *key;
 	const char *member;

@@ -24,6 +24,9 @@ int gl_check_list_count(struct gl_rule_ctx *ctx, const struct gl_request *req,
 typedef const struct gl_node *(*gl_list_item_key_fn)(const struct gl_node *item,
 						       const char **member);
 
+/* A gl_list_item_key_fn for lists of strings: the item itself, when a string. */
+const struct gl_node *gl_list_item_itself(const struct gl_node *item, const char **member);
+
 /*
  * Report every item of a list of `shape` whose key (exact string) equals an
  * earlier item's, at the later one, naming the earlier's line. `what` names an
