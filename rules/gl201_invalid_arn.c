@@ -3,6 +3,7 @@
  * not match its model pattern, with the part that is wrong.
  * The documentation is the .doc text below (what `grantlint explain` prints).
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "arn.h"
@@ -34,6 +35,9 @@ static int visit(void *arg, const struct gl_shape_visit *v)
 	if (strlen(text) != len)
 		return gl_report(ctx, n, v->pointer, "%s contains a NUL character", name);
 	lead = gl_leading_space(text, len);
+	if (len > 0 && lead == len)
+		return gl_report(ctx, n, v->pointer,
+				 "%s holds only white space; write the ARN", name);
 	trail = lead < len ? gl_trailing_space(text, len) : 0;
 	if (lead > 0 && gl_report_part(ctx, n, 0, lead, v->pointer,
 				       "leading white space in %s; remove it", name) < 0)
@@ -43,14 +47,16 @@ static int visit(void *arg, const struct gl_shape_visit *v)
 		return -1;
 	if (lead > 0 || trail > 0) {
 		/* Judge what is between: a copy, since the judge wants it to end there. */
-		char buf[2048];
 		size_t inner = len - lead - trail;
+		char *copy;
 
-		if (inner == 0 || inner >= sizeof(buf))
+		if (inner == 0)
 			return 0;
-		memcpy(buf, text + lead, inner);
-		buf[inner] = '\0';
-		rc = gl_arn_judge(kind, buf, inner, &p);
+		copy = strndup(text + lead, inner);
+		if (copy == NULL)
+			return -1;
+		rc = gl_arn_judge(kind, copy, inner, &p);
+		free(copy);
 	} else {
 		rc = gl_arn_judge(kind, text, len, &p);
 	}
