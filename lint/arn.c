@@ -18,6 +18,7 @@
 #include "doc.h"
 #include "model.h"
 #include "partitions.h"
+#include "printable.h"
 
 #define ANCHORED_MAX 512
 
@@ -227,8 +228,10 @@ static int judge_parts(enum gl_arn_kind kind, const char *text, size_t len,
 				  : "arn:aws:sso::123456789012:trustedTokenIssuer/"
 				    "ssoins-1111222233334444/tti-01234567-89ab-cdef-0123-456789abcdef";
 	struct gl_arn a;
+	char shown[160];
 	size_t i;
 
+#define SHOW(part) gl_printable(shown, sizeof(shown), (part), strlen(part))
 	if (gl_arn_split(&a, text) < 0)
 		return problem(out, 0, len, "not an ARN: expected the form %s", example);
 	if (!gl_arn_partition_syntax_ok(a.partition)) {
@@ -236,24 +239,25 @@ static int judge_parts(enum gl_arn_kind kind, const char *text, size_t len,
 			if (strcasecmp(gl_partitions[i], a.partition) == 0)
 				return problem(out, a.partition_at, a.partition_len,
 					       "partition '%s' is not valid; did you mean '%s'?",
-					       a.partition, gl_partitions[i]);
+					       SHOW(a.partition), gl_partitions[i]);
 		return problem(out, a.partition_at, a.partition_len,
 			       "partition '%s' is not valid: expected 'aws' or 'aws-' followed by "
 			       "lowercase letters (aws, aws-cn, aws-us-gov, ...)",
-			       a.partition);
+			       SHOW(a.partition));
 	}
 	if (strcmp(a.service, "sso") != 0)
 		return problem(out, a.service_at, a.service_len,
-			       "service must be 'sso' (IAM Identity Center), not '%s'", a.service);
+			       "service must be 'sso' (IAM Identity Center), not '%s'",
+			       SHOW(a.service));
 	if (a.region[0] != '\0')
 		return problem(out, a.region_at, a.region_len,
 			       "region must be empty: Identity Center ARNs are global, write "
 			       "'sso::' and remove '%s'",
-			       a.region);
+			       SHOW(a.region));
 	if (strlen(a.account) != 12 || !all_of(a.account, "0123456789"))
 		return problem(out, a.account_at, a.account_len,
-			       "account must be 12 digits, not '%s' (%zu characters)", a.account,
-			       a.account_len);
+			       "account must be 12 digits, not '%s' (%zu characters)",
+			       SHOW(a.account), gl_utf8_count(text + a.account_at, a.account_len));
 	if (strcmp(a.resource_type, other_type) == 0)
 		return problem(out, a.resource_type_at, a.resource_type_len,
 			       app ? "this is a trusted token issuer ARN, but ApplicationArn needs "
@@ -265,7 +269,7 @@ static int judge_parts(enum gl_arn_kind kind, const char *text, size_t len,
 	if (strcmp(a.resource_type, want_type) != 0)
 		return problem(out, a.resource_type_at, a.resource_type_len,
 			       "resource type must be '%s', not '%s'%s", want_type,
-			       a.resource_type,
+			       SHOW(a.resource_type),
 			       strcasecmp(a.resource_type, want_type) == 0 ? " (letter case matters)"
 									   : "");
 	if (a.instance_len == 0)
@@ -277,7 +281,7 @@ static int judge_parts(enum gl_arn_kind kind, const char *text, size_t len,
 		return problem(out, a.instance_at, a.instance_len,
 			       "instance id must be 'ssoins-' followed by 16 letters or digits, not "
 			       "'%s'",
-			       a.instance);
+			       SHOW(a.instance));
 	if (app) {
 		if (a.id_len == 0)
 			return problem(out, a.id_at, 0,
@@ -288,7 +292,7 @@ static int judge_parts(enum gl_arn_kind kind, const char *text, size_t len,
 			return problem(out, a.id_at, a.id_len,
 				       "application id must be 'apl-' followed by 16 letters or "
 				       "digits, not '%s'",
-				       a.id);
+				       SHOW(a.id));
 	} else {
 		if (a.id_len == 0)
 			return problem(out, a.id_at, 0,
@@ -297,9 +301,10 @@ static int judge_parts(enum gl_arn_kind kind, const char *text, size_t len,
 			return problem(out, a.id_at, a.id_len,
 				       "issuer id must be 'tti-' followed by a lowercase UUID "
 				       "(tti-xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx), not '%s'%s",
-				       a.id,
+				       SHOW(a.id),
 				       issuer_id_ok(a.id, true) ? " (use lowercase hex digits)" : "");
 	}
+#undef SHOW
 	return problem(out, 0, len, "does not match the model pattern %s",
 		       gl_arn_anchored_pattern(kind));
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "model.h"
+#include "printable.h"
 #include "rules.h"
 #include "shape_walk.h"
 
@@ -68,11 +69,16 @@ static int visit(void *arg, const struct gl_shape_visit *v)
 	case GL_SHAPE_STRING:
 		if (gl_node_is_string(n))
 			return 0;
-		if (n->kind == GL_NODE_SCALAR && !null)
+		if (n->kind == GL_NODE_SCALAR && !null) {
+			char shown[96];
+
 			return gl_report(ctx, n, v->pointer,
 					 "%s must be a string, found %s; quote it (\"%s\") if the "
 					 "value is meant",
-					 name, gl_node_describe(n), n->u.scalar.value);
+					 name, gl_node_describe(n),
+					 gl_printable(shown, sizeof(shown), n->u.scalar.value,
+						      n->u.scalar.len));
+		}
 		return gl_report(ctx, null && v->key ? v->key : n, v->pointer,
 				 "%s must be a string, found %s", name, gl_node_describe(n));
 	}

@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "model.h"
+#include "printable.h"
 #include "rules.h"
 #include "suggest.h"
 
@@ -51,7 +52,7 @@ static int check(struct gl_rule_ctx *ctx, const struct gl_request *req)
 	const struct gl_node *type = gl_node_get_member(req->root, "GrantType");
 	const struct gl_shape *s = &gl_shape_grant_type;
 	const char *hint;
-	char list[512];
+	char list[512], shown[160];
 	size_t i, len = 0;
 
 	if (!gl_node_is_string(type))
@@ -59,18 +60,19 @@ static int check(struct gl_rule_ctx *ctx, const struct gl_request *req)
 	for (i = 0; i < s->enum_count; i++)
 		if (!strcmp(type->u.scalar.value, s->enum_values[i]))
 			return 0;
+	gl_printable(shown, sizeof(shown), type->u.scalar.value, type->u.scalar.len);
 	hint = closest(type->u.scalar.value);
 	if (hint != NULL)
 		return gl_report(ctx, type, "/GrantType",
 				 "GrantType '%s' is not a grant type; did you mean '%s'?",
-				 type->u.scalar.value, hint);
+				 shown, hint);
 	list[0] = '\0';
 	for (i = 0; i < s->enum_count && len < sizeof(list); i++)
 		len += (size_t)snprintf(list + len, sizeof(list) - len, "%s%s", i ? ", " : "",
 					s->enum_values[i]);
 	return gl_report(ctx, type, "/GrantType",
 			 "GrantType '%s' is not a grant type; expected one of: %s",
-			 type->u.scalar.value, list);
+			 shown, list);
 }
 
 const struct gl_rule gl_rule_invalid_grant_type = {

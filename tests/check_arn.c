@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "arn.h"
+#include "printable.h"
 
 #define APP "arn:aws:sso::123456789012:application/ssoins-72236d2b4d8c5e1f/apl-5f2a9c1d7e3b4a60"
 #define TTI                                                                              \
@@ -145,6 +146,21 @@ START_TEST(test_threads_share_the_compiled_patterns)
 }
 END_TEST
 
+START_TEST(test_printable_quotes_safely)
+{
+	char out[16];
+
+	ck_assert_str_eq(gl_printable(out, sizeof(out), "a\tb\nc", 5), "a\\tb\\nc");
+	ck_assert_str_eq(gl_printable(out, sizeof(out), "\x01\x7f", 2), "\\x01\\x7f");
+	ck_assert_str_eq(gl_printable(out, sizeof(out), "0123456789abcdef", 16), "0123456789ab...");
+	ck_assert_str_eq(gl_printable(out, sizeof(out), "0123456789abcde", 15), "0123456789abcde");
+	/* Never cuts a UTF-8 character in two. */
+	ck_assert_str_eq(gl_printable(out, sizeof(out), "0123456789a\xc3\xa9xyz", 17),
+			 "0123456789a...");
+	ck_assert_str_eq(gl_printable(out, 4, "abcdef", 6), "...");
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("arn");
@@ -156,6 +172,7 @@ int main(void)
 	tcase_add_test(tc, test_anchored_matching);
 	tcase_add_test(tc, test_judge_names_the_part);
 	tcase_add_test(tc, test_threads_share_the_compiled_patterns);
+	tcase_add_test(tc, test_printable_quotes_safely);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
