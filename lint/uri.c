@@ -57,6 +57,42 @@ static const char *explain_stop(const char *text, size_t len, size_t at)
 	return "this character is not allowed here (RFC 3986)";
 }
 
+/*
+ * A clearer cause for two mistakes liburiparser reports at a later character:
+ * an unclosed '[' and a second ':' in the authority. Returns the message and
+ * sets *at, or NULL.
+ */
+static const char *explain_authority(const char *text, size_t len, size_t *at)
+{
+	const char *p = memchr(text, ':', len), *end = text + len, *colon = NULL, *open = NULL;
+	bool in_brackets = false;
+
+	if (p == NULL || end - p < 3 || p[1] != '/' || p[2] != '/')
+		return NULL;
+	for (p += 3; p < end && *p != '/' && *p != '?' && *p != '#'; p++) {
+		if (*p == '@')
+			return NULL; /* user info may hold colons */
+		if (*p == '[') {
+			in_brackets = true;
+			open = p;
+		} else if (*p == ']') {
+			in_brackets = false;
+		} else if (*p == ':' && !in_brackets) {
+			if (colon != NULL) {
+				*at = (size_t)(p - text);
+				return "a second ':' in the authority: write one port, a number in "
+				       "1..65535";
+			}
+			colon = p;
+		}
+	}
+	if (in_brackets) {
+		*at = (size_t)(open - text);
+		return "'[' without its ']': an IPv6 address host is written [::1]";
+	}
+	return NULL;
+}
+
 /* The port text (digits only, per liburiparser) as a number, or -1 when over 65535. */
 static int port_value(const UriTextRangeA *r)
 {
@@ -114,7 +150,9 @@ int gl_uri_parse(struct gl_uri *out, const char *text, size_t len, size_t *error
 				*error_offset -= i;
 				break;
 			}
-		*error = explain_stop(text, len, *error_offset);
+		*error = explain_authority(text, len, error_offset);
+		if (*error == NULL)
+			*error = explain_stop(text, len, *error_offset);
 		return -1;
 	}
 	if (u.scheme.first == NULL) {

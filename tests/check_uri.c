@@ -83,6 +83,8 @@ START_TEST(test_errors_point_at_the_cause)
 	bad("https://a.example/\x01", 18, "control character");
 	bad("https://a.example/caf\xc3\xa9", 21, "non-ASCII");
 	bad("", 0, "empty");
+	bad("https://a.example:80:90/x", 20, "second ':'");
+	bad("https://[::1/cb", 8, "without its ']'");
 }
 END_TEST
 
