@@ -6,8 +6,8 @@
 #       against git diff --cached --name-only   (target: warm within 3x)
 #   grantlint check --rev HEAD against grantlint check on the checked-out
 #       tree                                    (target: --rev no slower)
-# Wall-clock medians; with perf installed, also the mean CPU time (task-clock),
-# which a busy machine disturbs less.
+# Medians of wall-clock and (with perf installed) CPU time; the commands run
+# round robin so that other work on the machine disturbs them alike.
 # Not a test: run it by hand, e.g. from a build folder:
 #   sh ../tests/bench/git-bench.sh ./grantlint 10000 7
 set -eu
@@ -47,49 +47,54 @@ sed -i 's/oauth\/callback/oauth\/callback2/' grants/team000/app-00000.yaml
 git add grants/team000/app-00000.yaml
 
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
-# median_ms SETUP CMD...: median wall time of CMD over $runs runs, SETUP run before each.
-median_ms() {
-	setup=$1
+have_perf=false
+if command -v perf >/dev/null 2>&1 && perf stat -e task-clock true >/dev/null 2>&1; then
+	have_perf=true
+fi
+# time_once NAME CMD...: run CMD once, append its wall and CPU ms to $tmp/NAME.
+time_once() {
+	name=$1
 	shift
-	i=0
-	: > "$tmp/times"
-	while [ "$i" -lt "$runs" ]; do
-		eval "$setup"
+	if $have_perf; then
+		perf stat -e task-clock "$@" 2>&1 >/dev/null | awk '
+			/task-clock/ { cpu = $1 }
+			/seconds time elapsed/ { wall = $1 * 1000 }
+			END { printf "%d %.1f\n", wall, cpu }' >> "$tmp/$name"
+	else
 		t0=$(now_ms)
 		"$@" > /dev/null 2>&1 || true
-		t1=$(now_ms)
-		echo $((t1 - t0)) >> "$tmp/times"
-		i=$((i + 1))
-	done
-	sort -n "$tmp/times" | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'
+		echo "$(($(now_ms) - t0)) -" >> "$tmp/$name"
+	fi
 }
-# cpu_ms SETUP CMD...: mean CPU milliseconds (perf's task-clock), "-" without perf.
-cpu_ms() {
-	setup=$1
-	shift
-	if ! command -v perf >/dev/null 2>&1; then echo -; return; fi
-	eval "$setup"
-	perf stat -x, -e task-clock -r "$runs" --pre "sh -c '$setup'" "$@" 2>&1 >/dev/null |
-		awk -F, '/task-clock/ { printf "%.1f\n", $1; found = 1 } END { if (!found) print "-" }'
+# median NAME COLUMN: the median of a column of $tmp/NAME.
+median() {
+	awk -v c="$2" '{ print $c }' "$tmp/$1" | sort -n |
+		awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'
 }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) b = 1; printf "%.2fx", a / b }'; }
+ratio() {
+	awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-") { print "-"; exit } if (b == 0) b = 1; printf "%.2fx", a / b }'
+}
 
-# measure SETUP CMD...: "WALL CPU" for CMD.
-measure() {
-	echo "$(median_ms "$@") $(cpu_ms "$@")"
-}
-set -- $(measure : git diff --cached --name-only); git_diff=$1 git_diff_cpu=$2
-set -- $(measure 'rm -rf .git/grantlint' "$grantlint" check --staged); cold=$1 cold_cpu=$2
-"$grantlint" check --staged > /dev/null 2>&1 || true
-set -- $(measure : "$grantlint" check --staged); warm=$1 warm_cpu=$2
-set -- $(measure : "$grantlint" check --rev HEAD); rev=$1 rev_cpu=$2
-set -- $(measure : "$grantlint" check); tree=$1 tree_cpu=$2
+# Round robin, so that a machine busy with other work disturbs every command
+# alike. The cold run leaves the cache warm for the warm run that follows it.
+i=0
+while [ "$i" -lt "$runs" ]; do
+	time_once git_diff git diff --cached --name-only
+	rm -rf .git/grantlint
+	time_once cold "$grantlint" check --staged
+	time_once warm "$grantlint" check --staged
+	time_once rev "$grantlint" check --rev HEAD
+	time_once tree "$grantlint" check
+	i=$((i + 1))
+done
+for name in git_diff cold warm rev tree; do
+	eval "$name=\$(median $name 1) ${name}_cpu=\$(median $name 2)"
+done
 
-echo "grantlint git benchmark: $files grant files, one staged change, $runs runs each"
-printf '%-40s %10s %7s %12s %7s\n' "command" "median ms" "ratio" "mean CPU ms" "ratio"
+echo "grantlint git benchmark: $files grant files, one staged change, medians of $runs runs"
+printf '%-40s %9s %7s %8s %7s\n' "command" "wall ms" "ratio" "CPU ms" "ratio"
 row() { # row NAME WALL WALL_BASE CPU CPU_BASE
-	printf '%-40s %10d %7s %12s %7s\n' "$1" "$2" "$(ratio "$2" "$3")" "$4" \
-		"$([ "$4" = - ] && echo - || ratio "$4" "$5")"
+	printf '%-40s %9d %7s %8s %7s\n' "$1" "$2" "$(ratio "$2" "$3")" "$4" "$(ratio "$4" "$5")"
 }
 row "git diff --cached --name-only" "$git_diff" "$git_diff" "$git_diff_cpu" "$git_diff_cpu"
 row "grantlint check --staged (cold cache)" "$cold" "$git_diff" "$cold_cpu" "$git_diff_cpu"
