@@ -366,17 +366,19 @@ static void blob_read_error(struct gl_run *run, const char *path)
  * Read a blob unless it is over the size limit: *obj NULL and *size set when
  * it is. Returns 0, or a libgit2 error.
  */
-static int blob_read(git_odb_object **obj, size_t *size, git_odb *odb, const git_oid *id,
-		     size_t limit)
+static int blob_read(git_odb_object **obj, size_t *size, git_odb *odb,
+		     const unsigned char *raw_id, size_t limit)
 {
 	git_object_t type;
+	git_oid id;
 	int rc;
 
 	*obj = NULL;
-	rc = git_odb_read_header(size, &type, odb, id);
+	git_oid_fromraw(&id, raw_id);
+	rc = git_odb_read_header(size, &type, odb, &id);
 	if (rc < 0 || *size > limit)
 		return rc;
-	return git_odb_read(obj, odb, id);
+	return git_odb_read(obj, odb, &id);
 }
 
 /* Lint one file of the mode, and remember what it defines in the cache. */
@@ -387,7 +389,7 @@ static int lint_file(struct gl_git_source *src, struct gl_run *run, struct gl_ke
 	size_t size, keys_from = run->keys.count;
 	int rc;
 
-	if (blob_read(&obj, &size, src->odb, (const git_oid *)f->id, run->opts.limits.max_file_bytes) < 0) {
+	if (blob_read(&obj, &size, src->odb, f->id, run->opts.limits.max_file_bytes) < 0) {
 		blob_read_error(run, f->path);
 		return 0;
 	}
@@ -420,7 +422,7 @@ static int context_keys_of(struct gl_git_source *src, const struct gl_run *run,
 
 	if (gl_key_cache_get(cache, f->id, format, keys, count))
 		return 0;
-	if (blob_read(&obj, &size, src->odb, (const git_oid *)f->id, run->opts.limits.max_file_bytes) < 0)
+	if (blob_read(&obj, &size, src->odb, f->id, run->opts.limits.max_file_bytes) < 0)
 		return git_failure(0, "cannot read from git", f->path);
 	none = calloc(gl_rules_count ? gl_rules_count : 1, sizeof(*none));
 	if (none == NULL) {
