@@ -32,6 +32,8 @@ struct gl_grant_key {
 	int document;
 	struct gl_pos start; /* of the GrantType value (or the request) */
 	struct gl_pos end;
+	char *line_text;     /* the GrantType line, for reporters */
+	char line_hash[24];  /* its GitHub line hash */
 };
 
 struct gl_grant_keys {
@@ -86,6 +88,11 @@ extern const size_t gl_rules_count;
 
 /* Find a rule by code ("GL101", case-insensitive) or name; NULL if none. */
 const struct gl_rule *gl_rule_find(const char *code_or_name);
+/*
+ * True when selector names the rule: its code ("GL301"), its name, its
+ * family ("GL3xx" or "GL3"), or "all".
+ */
+bool gl_rule_matches(const struct gl_rule *rule, const char *selector);
 /* Index of a rule in gl_rules. */
 size_t gl_rule_index(const struct gl_rule *rule);
 

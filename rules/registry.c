@@ -1,0 +1,63 @@
+/* registry.c - the central list of rules, in code order. */
+#include <string.h>
+#include <strings.h>
+
+#include "rules.h"
+
+const struct gl_rule *const gl_rules[] = {
+	&gl_rule_syntax_error,
+	&gl_rule_invalid_encoding,
+	&gl_rule_tab_indentation,
+	&gl_rule_duplicate_key,
+	&gl_rule_limit_exceeded,
+	&gl_rule_empty_file,
+	&gl_rule_not_a_request,
+	&gl_rule_missing_required_field,
+	&gl_rule_unknown_key,
+	&gl_rule_grant_union_not_one_member,
+	&gl_rule_grant_type_mismatch,
+};
+
+const size_t gl_rules_count = sizeof(gl_rules) / sizeof(gl_rules[0]);
+
+const struct gl_rule *gl_rule_find(const char *code_or_name)
+{
+	size_t i;
+
+	for (i = 0; i < gl_rules_count; i++)
+		if (strcasecmp(gl_rules[i]->code, code_or_name) == 0 ||
+		    strcmp(gl_rules[i]->name, code_or_name) == 0)
+			return gl_rules[i];
+	return NULL;
+}
+
+size_t gl_rule_index(const struct gl_rule *rule)
+{
+	size_t i;
+
+	for (i = 0; i < gl_rules_count; i++)
+		if (gl_rules[i] == rule)
+			return i;
+	return 0;
+}
+
+/*
+ * A rule selector: a code ("GL301"), a name ("redirect-uri-fragment"), or a
+ * family ("GL3xx", "GL3") — case-insensitive for codes and families.
+ */
+bool gl_rule_matches(const struct gl_rule *rule, const char *selector)
+{
+	size_t len = strlen(selector);
+
+	if (strcasecmp(rule->code, selector) == 0 || strcmp(rule->name, selector) == 0)
+		return true;
+	if (len == 5 && strncasecmp(selector, "GL", 2) == 0 &&
+	    strcasecmp(selector + 3, "xx") == 0)
+		return strncasecmp(rule->code, selector, 3) == 0;
+	if (len == 3 && strncasecmp(selector, "GL", 2) == 0 && selector[2] >= '0' &&
+	    selector[2] <= '9')
+		return strncasecmp(rule->code, selector, 3) == 0;
+	if (strcasecmp(selector, "all") == 0)
+		return true;
+	return false;
+}

@@ -1,0 +1,22 @@
+/* rules.h - every rule, for the registry and for the loader's document rules. */
+#ifndef GL_RULES_H
+#define GL_RULES_H
+
+#include "rule.h"
+
+/* GL0xx: the document itself (reported by the loader). */
+extern const struct gl_rule gl_rule_syntax_error;
+extern const struct gl_rule gl_rule_invalid_encoding;
+extern const struct gl_rule gl_rule_tab_indentation;
+extern const struct gl_rule gl_rule_duplicate_key;
+extern const struct gl_rule gl_rule_limit_exceeded;
+extern const struct gl_rule gl_rule_empty_file;
+extern const struct gl_rule gl_rule_not_a_request;
+
+/* GL1xx: structure. */
+extern const struct gl_rule gl_rule_missing_required_field;
+extern const struct gl_rule gl_rule_unknown_key;
+extern const struct gl_rule gl_rule_grant_union_not_one_member;
+extern const struct gl_rule gl_rule_grant_type_mismatch;
+
+#endif
