@@ -342,11 +342,11 @@ static int send_aws_open(struct send_aws *aws, const struct send_options *o,
 		.endpoint = override,
 	};
 	if (aws_endpoint_resolve(&aws->endpoint, &params, err, sizeof(err)) < 0) {
-		gl_cli_error("cannot choose the endpoint: %s%s%s", err,
-			     override_source != NULL ? " (custom endpoint from " : "",
-			     override_source != NULL ? override_source : "");
 		if (override_source != NULL)
-			fputs(")\n", stderr);
+			gl_cli_error("cannot choose the endpoint: %s (the custom endpoint comes "
+				     "from %s)", err, override_source);
+		else
+			gl_cli_error("cannot choose the endpoint: %s", err);
 		return -1;
 	}
 

@@ -40,9 +40,7 @@ static char *sso_admin_explain(const char *operation, int rc, const struct aws_r
 		return sso_admin_format("%s: %s: %s (HTTP %ld, %d attempt%s)", operation,
 					resp->error_type, what, resp->status, resp->attempts,
 					plural);
-	if (rc == AWS_CLIENT_ESERVICE)
-		return sso_admin_format("%s: %s (%d attempt%s)", operation, what, resp->attempts,
-					plural);
+	/* no error code: the message already says what happened (HTTP status, timeout) */
 	return sso_admin_format("%s: %s (%d attempt%s)", operation, what, resp->attempts, plural);
 }
 

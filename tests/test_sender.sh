@@ -351,7 +351,7 @@ run 0 "AWS_ENDPOINT_URL" env AWS_ENDPOINT_URL=$URL "$GRANTLINT" plan "$G"
 t_contains "generic variable used" "endpoint $URL (AWS_ENDPOINT_URL)"
 run 0 "--endpoint-url over the environment" env AWS_ENDPOINT_URL=http://example.com "$GRANTLINT" plan --endpoint-url "$URL" "$G"
 run 1 "--fips with a custom endpoint" "$GRANTLINT" plan --fips --endpoint-url "$URL" "$G"
-t_contains "fips and custom endpoint" "FIPS and custom endpoint are not supported"
+t_contains "fips and custom endpoint" "FIPS and custom endpoint are not supported (the custom endpoint comes from --endpoint-url)"
 run 0 "dry run shows the FIPS dual-stack endpoint" "$GRANTLINT" submit --dry-run --fips --dualstack "$G/web.yaml"
 t_contains "fips dualstack URL" "POST https://sso-fips.us-east-1.api.aws/"
 
