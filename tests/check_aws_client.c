@@ -336,6 +336,27 @@ START_TEST(test_retry_limit)
 }
 END_TEST
 
+/* Standard mode's retry quota: 500 tokens, 5 per retry, none left means no retry. */
+START_TEST(test_retry_quota)
+{
+	struct aws_client *client = make_client(&test_creds, 100, 5000);
+	struct aws_response resp;
+
+	set_faults("[{\"kind\": \"500\", \"count\": -1}]");
+	ck_assert_int_eq(aws_client_call(&resp, client, "DescribeApplication", describe_body),
+			 AWS_CLIENT_ESERVICE);
+	ck_assert_int_eq(resp.attempts, 100); /* 99 retries: 495 tokens spent */
+	aws_response_free(&resp);
+	ck_assert_int_eq(aws_client_call(&resp, client, "DescribeApplication", describe_body),
+			 AWS_CLIENT_ESERVICE);
+	ck_assert_int_eq(resp.attempts, 2); /* the last 5 tokens, then none */
+	ck_assert_ptr_nonnull(strstr(resp.error_message, "the retry quota is used up"));
+	aws_response_free(&resp);
+	ck_assert_int_eq(logged_requests(NULL, NULL), 102);
+	aws_client_free(client);
+}
+END_TEST
+
 START_TEST(test_error_type_from_header)
 {
 	struct aws_client *client = make_client(&test_creds, 2, 5000);
@@ -658,6 +679,7 @@ int main(void)
 	tcase_add_test(live, test_bad_signature_is_rejected_not_retried);
 	tcase_add_test(live, test_throttling_is_retried_with_backoff);
 	tcase_add_test(live, test_retry_limit);
+	tcase_add_test(live, test_retry_quota);
 	tcase_add_test(live, test_error_type_from_header);
 	tcase_add_test(live, test_server_errors_are_retried);
 	tcase_add_loop_test(live, test_non_retryable_errors, 0,
