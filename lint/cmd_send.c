@@ -264,6 +264,7 @@ static int send_lint(struct send_input *in, int argc, char **argv, const char *c
 	return 0;
 }
 
+/* Free the run and the grants; the struct itself is the caller's. */
 static void send_input_free(struct send_input *in)
 {
 	gl_run_free(&in->run);
@@ -616,6 +617,7 @@ static void plan_free(struct plan *p)
 	memset(p, 0, sizeof(*p));
 }
 
+/* One line per grant (the changes of an update indented below it), then a summary. */
 static void plan_write_text(FILE *out, const struct plan *p)
 {
 	size_t i, j;
@@ -637,6 +639,7 @@ static void plan_write_text(FILE *out, const struct plan *p)
 		p->error_count > 0 ? "; errors above" : "");
 }
 
+/* The plan as one JSON object: grants with action and changes, errors, summary. */
 static void plan_write_json(FILE *out, const struct plan *p)
 {
 	size_t i, j;
@@ -678,6 +681,7 @@ static void plan_write_json(FILE *out, const struct plan *p)
 
 /* ---- options ------------------------------------------------------------------------ */
 
+/* --help of plan or submit: the options the two share, and each one's own. */
 static void send_usage(FILE *out, bool submit)
 {
 	if (submit)
@@ -840,6 +844,11 @@ static int send_parse(struct send_options *o, int argc, char **argv, bool submit
 
 /* ---- the commands ------------------------------------------------------------------- */
 
+/*
+ * grantlint plan: lint, open AWS, build the plan and print it. Errors found
+ * while planning are printed on stderr and make the exit status 1; the plan
+ * of the other applications is still printed.
+ */
 static int plan_run(int argc, char **argv)
 {
 	struct send_options o;
@@ -900,6 +909,7 @@ enum submit_status { SUBMIT_OK, SUBMIT_FAILED, SUBMIT_SKIPPED, SUBMIT_DRY_RUN };
 
 static const char *const submit_status_names[] = { "ok", "failed", "skipped", "dry-run" };
 
+/* One result: a text line, or one element of the JSON results array. */
 static void submit_write_result(FILE *out, const struct send_options *o, bool first,
 				enum submit_status status, const struct grant_def *g,
 				const char *error)
@@ -927,6 +937,11 @@ static void submit_write_result(FILE *out, const struct send_options *o, bool fi
 	fputc('}', out);
 }
 
+/*
+ * grantlint submit: lint, open AWS, then PutApplicationGrant for every grant
+ * (or, with --only-changed, for those the plan shows as create or update),
+ * in file order. A failure does not stop the rest unless --fail-fast.
+ */
 static int submit_run(int argc, char **argv)
 {
 	struct send_options o;

@@ -46,6 +46,7 @@ static int grant_def_strings_from_node(char ***items, size_t *count, const struc
 	return 0;
 }
 
+/* AuthorizedTokenIssuers into out->issuers. 0, -1 out of memory, -2 wrong shape. */
 static int grant_def_issuers_from_node(struct grant_def *out, const struct gl_node *seq)
 {
 	size_t i;
