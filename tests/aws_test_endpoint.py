@@ -47,6 +47,7 @@ Control endpoint (not signed):
                            connection, to check that the client reuses one)
     GET  /__control/store  {"grants": [...]}
 
+--tls-cert/--tls-key serve HTTPS (to check that clients verify certificates).
 --self-test DIR checks this file's signer against the aws-c-auth v4 vectors.
 """
 
@@ -59,6 +60,7 @@ import json
 import os
 import posixpath
 import socket
+import ssl
 import struct
 import sys
 import threading
@@ -554,6 +556,8 @@ def main():
     ap.add_argument("--port-file", help="also write the port to this file")
     ap.add_argument("--page-size", type=int, help="grants per ListApplicationGrants page")
     ap.add_argument("--self-test", metavar="DIR", help="check the signer on aws-c-auth vectors")
+    ap.add_argument("--tls-cert", help="serve HTTPS with this certificate (PEM)")
+    ap.add_argument("--tls-key", help="the certificate's private key (PEM)")
     args = ap.parse_args()
     if args.self_test:
         return self_test(args.self_test)
@@ -565,6 +569,10 @@ def main():
         seed["page_size"] = args.page_size
     server = Server(("127.0.0.1", 0), Handler)
     server.store = Store(seed)
+    if args.tls_cert:
+        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        ctx.load_cert_chain(args.tls_cert, args.tls_key)
+        server.socket = ctx.wrap_socket(server.socket, server_side=True)
     port = server.server_address[1]
     if args.port_file:
         tmp = args.port_file + ".tmp"

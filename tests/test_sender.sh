@@ -67,7 +67,7 @@ ENDPOINT_PID=
 start_endpoint() {
 	stop_endpoint
 	rm -f "$T_TMP/port"
-	"$PYTHON3" "$ENDPOINT_PY" "$T_TMP/seed.json" --port-file "$T_TMP/port" >/dev/null 2>"$T_TMP/endpoint.err" &
+	"$PYTHON3" "$ENDPOINT_PY" "$T_TMP/seed.json" --port-file "$T_TMP/port" "$@" >/dev/null 2>"$T_TMP/endpoint.err" &
 	ENDPOINT_PID=$!
 	i=0
 	while [ ! -s "$T_TMP/port" ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
@@ -358,6 +358,18 @@ t_contains "fips and custom endpoint" "FIPS and custom endpoint are not supporte
 run 0 "dry run shows the FIPS dual-stack endpoint" "$GRANTLINT" submit --dry-run --fips --dualstack "$G/web.yaml"
 t_contains "fips dualstack URL" "POST https://sso-fips.us-east-1.api.aws/"
 
+# ---- TLS verification is always on ------------------------------------------------------------------
+# A self-signed certificate for 127.0.0.1: curl must refuse it, and not retry.
+if openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 \
+	-addext subjectAltName=IP:127.0.0.1 -keyout "$T_TMP/key.pem" -out "$T_TMP/cert.pem" \
+	>/dev/null 2>&1; then
+	start_endpoint --tls-cert "$T_TMP/cert.pem" --tls-key "$T_TMP/key.pem"
+	run 1 "a certificate no CA signed is refused" "$GRANTLINT" plan --endpoint-url "https://127.0.0.1:$PORT" "$G"
+	t_contains "certificate error shown, one attempt" "request failed: SSL certificate problem"
+	t_contains "not retried" "(1 attempt)"
+else
+	t_fail "openssl could not make a test certificate"
+fi
 stop_endpoint
 
 # ---- no secret key or session token in any output ----------------------------------------------------
