@@ -19,6 +19,7 @@
 
 #include "aws_client.h"
 #include "aws_config.h"
+#include "arn.h"
 #include "aws_endpoint.h"
 #include "cli.h"
 #include "config.h"
@@ -273,26 +274,6 @@ static void send_input_free(struct send_input *in)
 
 /* ---- AWS configuration ------------------------------------------------------------ */
 
-/* "aws-cn" out of "arn:aws-cn:sso::..."; writes "" when it is not an ARN. */
-static void send_arn_partition(char *out, size_t outlen, const char *arn)
-{
-	const char *start, *end;
-	size_t n;
-
-	out[0] = '\0';
-	if (strncmp(arn, "arn:", 4) != 0)
-		return;
-	start = arn + 4;
-	end = strchr(start, ':');
-	if (end == NULL)
-		return;
-	n = (size_t)(end - start);
-	if (n >= outlen)
-		n = outlen - 1;
-	memcpy(out, start, n);
-	out[n] = '\0';
-}
-
 /*
  * Credentials, region, endpoint, client. The partition of every
  * application ARN must be the region's: a grant for aws-cn cannot be sent
@@ -324,15 +305,19 @@ static int send_aws_open(struct send_aws *aws, const struct send_options *o,
 	}
 	partition = aws_endpoint_partition_for_region(aws->region);
 	for (i = 0; i < grants->count; i++) {
-		char part[32];
+		struct gl_arn arn;
 
-		send_arn_partition(part, sizeof(part), grants->items[i].application_arn);
-		if (strcmp(part, partition->id) != 0) {
+		if (gl_arn_split(&arn, grants->items[i].application_arn) < 0 || arn.truncated) {
+			gl_cli_error("%s:%u: '%s' is not an application ARN", grants->items[i].path,
+				     grants->items[i].line, grants->items[i].application_arn);
+			return -1;
+		}
+		if (strcmp(arn.partition, partition->id) != 0) {
 			gl_cli_error("%s:%u: application %s is in partition '%s', but region %s "
 				     "is in partition '%s'; use a region of '%s'",
 				     grants->items[i].path, grants->items[i].line,
-				     grants->items[i].application_arn, part, aws->region,
-				     partition->id, part);
+				     grants->items[i].application_arn, arn.partition, aws->region,
+				     partition->id, arn.partition);
 			return -1;
 		}
 	}
