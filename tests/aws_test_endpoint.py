@@ -47,6 +47,7 @@ Control endpoint (not signed):
                            connection, to check that the client reuses one)
     GET  /__control/store  {"grants": [...]}
 
+The endpoint exits by itself when the process that started it ends.
 --tls-cert/--tls-key serve HTTPS (to check that clients verify certificates).
 --self-test DIR checks this file's signer against the aws-c-auth v4 vectors.
 """
@@ -550,6 +551,18 @@ def self_test(vector_dir):
     return 1 if failures or not cases else 0
 
 
+def exit_with_parent():
+    """Stop when the process that started us is gone (a test that died early)."""
+    parent = os.getppid()
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("seed", nargs="?", help="JSON seed file")
@@ -580,6 +593,7 @@ def main():
             f.write("%d\n" % port)
         os.replace(tmp, args.port_file)
     print(port, flush=True)
+    exit_with_parent()
     try:
         server.serve_forever()
     except KeyboardInterrupt:
