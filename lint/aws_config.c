@@ -655,9 +655,14 @@ int aws_config_credentials_load(struct aws_credentials *out, struct aws_config *
 	const char *env_secret = getenv("AWS_SECRET_ACCESS_KEY");
 	const struct aws_ini_section *cred_sec = aws_config_credentials_section(cfg);
 	const struct aws_ini_section *conf_sec = aws_config_config_section(cfg);
+	static const char *const unsupported[] = {
+		"role_arn", "sso_session", "sso_start_url", "web_identity_token_file",
+		"login_session",
+	};
 	const char *process;
 	char cred_where[1200], conf_where[1200];
 	bool found = false;
+	size_t i;
 	bool use_env = strcmp(cfg->profile_source, "--profile") != 0;
 
 	memset(out, 0, sizeof(*out));
@@ -707,6 +712,20 @@ int aws_config_credentials_load(struct aws_credentials *out, struct aws_config *
 		return -1;
 	if (found)
 		return 0;
+
+	/* Providers the SDKs have and grantlint does not: say so, and how to bridge. */
+	for (i = 0; i < sizeof(unsupported) / sizeof(unsupported[0]); i++) {
+		if (aws_ini_get(conf_sec, unsupported[i]) != NULL ||
+		    aws_ini_get(cred_sec, unsupported[i]) != NULL) {
+			aws_config_error(errbuf, errlen,
+					 "profile '%s' gets its credentials through '%s', which "
+					 "grantlint does not support; add a profile with "
+					 "credential_process = aws configure export-credentials "
+					 "--profile %s --format process, and use that one",
+					 cfg->profile, unsupported[i], cfg->profile);
+			return -1;
+		}
+	}
 
 	aws_config_error(errbuf, errlen,
 			 "no AWS credentials found. Looked for: %s"

@@ -15,6 +15,12 @@
  * [name] sections, AWS_CONFIG_FILE (default ~/.aws/config) with
  * [profile name] sections and [default].
  *
+ * Not supported: assume-role (role_arn), IAM Identity Center (sso_*), web
+ * identity, container and instance metadata credentials. A profile that uses
+ * one of the first three gets an error that says so and suggests a
+ * credential_process bridge. Credentials are read once per run; a
+ * credential_process's Expiration is checked then, not refreshed later.
+ *
  * Secrets are wiped from memory when freed and never appear in messages.
  */
 #ifndef GL_AWS_CONFIG_H

@@ -378,6 +378,22 @@ START_TEST(test_nothing_found_names_every_place)
 }
 END_TEST
 
+START_TEST(test_unsupported_provider_is_named)
+{
+	struct aws_credentials c;
+
+	write_file(".aws/config", 0600,
+		   "[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/admin\n"
+		   "source_profile = default\n");
+	ck_assert_int_eq(load(&c, "admin"), -1);
+	ck_assert_ptr_nonnull(strstr(errbuf, "through 'role_arn', which grantlint does not support"));
+	ck_assert_ptr_nonnull(strstr(errbuf, "credential_process"));
+	write_file(".aws/config", 0600, "[default]\nsso_session = corp\n");
+	ck_assert_int_eq(load(&c, NULL), -1);
+	ck_assert_ptr_nonnull(strstr(errbuf, "'sso_session'"));
+}
+END_TEST
+
 START_TEST(test_unknown_named_profile)
 {
 	struct aws_credentials c;
@@ -502,6 +518,7 @@ int main(void)
 			    (int)(sizeof(process_failures) / sizeof(process_failures[0])));
 	tcase_add_test(tc, test_partial_keys_in_file);
 	tcase_add_test(tc, test_nothing_found_names_every_place);
+	tcase_add_test(tc, test_unsupported_provider_is_named);
 	tcase_add_test(tc, test_unknown_named_profile);
 	tcase_add_test(tc, test_malformed_file);
 	tcase_add_test(tc, test_region_order);
