@@ -657,7 +657,6 @@ int aws_config_credentials_load(struct aws_credentials *out, struct aws_config *
 	const struct aws_ini_section *conf_sec = aws_config_config_section(cfg);
 	static const char *const unsupported[] = {
 		"role_arn", "sso_session", "sso_start_url", "web_identity_token_file",
-		"login_session",
 	};
 	const char *process;
 	char cred_where[1200], conf_where[1200];
@@ -693,27 +692,12 @@ int aws_config_credentials_load(struct aws_credentials *out, struct aws_config *
 	snprintf(conf_where, sizeof(conf_where), "profile '%s' in the config file %s",
 		 cfg->profile, cfg->config_file.path);
 
-	/* 2. Keys in the shared credentials file. */
-	if (aws_config_keys_from_section(out, &found, cred_sec, cred_where, errbuf, errlen) < 0)
-		return -1;
-	if (found)
-		return 0;
-
-	/* 3. credential_process, from either file (the credentials file wins). */
-	process = aws_ini_get(cred_sec, "credential_process");
-	if (process != NULL)
-		return aws_config_run_process(out, process, cred_where, errbuf, errlen);
-	process = aws_ini_get(conf_sec, "credential_process");
-	if (process != NULL)
-		return aws_config_run_process(out, process, conf_where, errbuf, errlen);
-
-	/* 4. Keys in the config file. */
-	if (aws_config_keys_from_section(out, &found, conf_sec, conf_where, errbuf, errlen) < 0)
-		return -1;
-	if (found)
-		return 0;
-
-	/* Providers the SDKs have and grantlint does not: say so, and how to bridge. */
+	/*
+	 * 2. Providers the SDKs try before the profile's keys (assume role, web
+	 * identity, IAM Identity Center) and grantlint does not have: using the
+	 * keys instead would act with other permissions than the CLI, so refuse
+	 * and say how to bridge.
+	 */
 	for (i = 0; i < sizeof(unsupported) / sizeof(unsupported[0]); i++) {
 		if (aws_ini_get(conf_sec, unsupported[i]) != NULL ||
 		    aws_ini_get(cred_sec, unsupported[i]) != NULL) {
@@ -726,6 +710,26 @@ int aws_config_credentials_load(struct aws_credentials *out, struct aws_config *
 			return -1;
 		}
 	}
+
+	/* 3. Keys in the shared credentials file. */
+	if (aws_config_keys_from_section(out, &found, cred_sec, cred_where, errbuf, errlen) < 0)
+		return -1;
+	if (found)
+		return 0;
+
+	/* 4. credential_process, from either file (the credentials file wins). */
+	process = aws_ini_get(cred_sec, "credential_process");
+	if (process != NULL)
+		return aws_config_run_process(out, process, cred_where, errbuf, errlen);
+	process = aws_ini_get(conf_sec, "credential_process");
+	if (process != NULL)
+		return aws_config_run_process(out, process, conf_where, errbuf, errlen);
+
+	/* 5. Keys in the config file. */
+	if (aws_config_keys_from_section(out, &found, conf_sec, conf_where, errbuf, errlen) < 0)
+		return -1;
+	if (found)
+		return 0;
 
 	aws_config_error(errbuf, errlen,
 			 "no AWS credentials found. Looked for: %s"

@@ -16,9 +16,10 @@
  * [profile name] sections and [default].
  *
  * Not supported: assume-role (role_arn), IAM Identity Center (sso_*), web
- * identity, container and instance metadata credentials. A profile that uses
- * one of the first three gets an error that says so and suggests a
- * credential_process bridge. Credentials are read once per run; a
+ * identity, container and instance metadata credentials. The SDKs try the
+ * first three before the profile's keys, so a profile that uses one of them
+ * is refused (using its keys would act with other permissions than the AWS
+ * CLI) with a message that suggests a credential_process bridge. Credentials are read once per run; a
  * credential_process's Expiration is checked then, not refreshed later.
  *
  * Secrets are wiped from memory when freed and never appear in messages.

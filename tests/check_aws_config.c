@@ -391,6 +391,12 @@ START_TEST(test_unsupported_provider_is_named)
 	write_file(".aws/config", 0600, "[default]\nsso_session = corp\n");
 	ck_assert_int_eq(load(&c, NULL), -1);
 	ck_assert_ptr_nonnull(strstr(errbuf, "'sso_session'"));
+	/* the SDKs would assume the role rather than use these keys: refuse */
+	write_file(".aws/credentials", 0600,
+		   "[default]\naws_access_key_id = AKID\naws_secret_access_key = " SECRET_CRED "\n");
+	write_file(".aws/config", 0600, "[default]\nrole_arn = arn:aws:iam::123456789012:role/r\n");
+	ck_assert_int_eq(load(&c, NULL), -1);
+	ck_assert_ptr_nonnull(strstr(errbuf, "'role_arn'"));
 }
 END_TEST
 
