@@ -11,6 +11,8 @@ static const struct gl_command *const commands[] = {
 	&gl_cmd_rules,
 	&gl_cmd_explain,
 	&gl_cmd_schema,
+	&gl_cmd_plan,
+	&gl_cmd_submit,
 	&gl_cmd_install_hook,
 };
 
