@@ -25,6 +25,10 @@ struct gl_reporter {
 
 extern const struct gl_reporter gl_reporter_text;
 extern const struct gl_reporter gl_reporter_json;
+extern const struct gl_reporter gl_reporter_sarif;
+extern const struct gl_reporter gl_reporter_github;
+extern const struct gl_reporter gl_reporter_gitlab;
+extern const struct gl_reporter gl_reporter_junit;
 
 /* Every reporter, and lookup by name (NULL when unknown). */
 extern const struct gl_reporter *const gl_reporters[];

@@ -1,0 +1,127 @@
+/*
+ * report_gitlab.c - GitLab Code Quality report (artifacts:reports:codequality).
+ *
+ * A JSON array of issues. Severity: error -> "major", warning -> "minor",
+ * info -> "info" ("critical" and "blocker" are left for findings that would
+ * be worse than a grant the API rejects; grantlint has none).
+ *
+ * The fingerprint is what GitLab uses to tell a new finding from an old one
+ * between the merge request and its target: the SHA-256 (hex) of the path,
+ * the rule code and the JSON Pointer in the request, so a finding that only
+ * moves to another line keeps it. Two findings with the same three (the same
+ * key in two requests of one file) are told apart by their order in the file:
+ * the n-th repeat (n >= 2) also hashes n.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <openssl/evp.h>
+
+#include "report.h"
+#include "rule.h"
+
+#define FINGERPRINT_HEX (2 * 32 + 1)
+
+static const char *gitlab_severity(enum gl_severity sev)
+{
+	switch (sev) {
+	case GL_SEV_ERROR:
+		return "major";
+	case GL_SEV_WARNING:
+		return "minor";
+	case GL_SEV_INFO:
+		return "info";
+	}
+	return "info";
+}
+
+/*
+ * SHA-256 of "path\0code\0pointer" (and "\0n" for the n-th repeat), as hex
+ * into out. Returns 0, or -1 when the digest could not be computed.
+ */
+static int fingerprint(char out[FINGERPRINT_HEX], const struct gl_diag *d, size_t repeat)
+{
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned int md_len = 0, i;
+	size_t lp = strlen(d->path), lc = strlen(d->rule->code);
+	size_t lq = d->pointer ? strlen(d->pointer) : 0, len;
+	char *buf = malloc(lp + lc + lq + 32);
+	int rc = -1;
+
+	if (buf == NULL)
+		return -1;
+	memcpy(buf, d->path, lp + 1);
+	memcpy(buf + lp + 1, d->rule->code, lc + 1);
+	if (lq)
+		memcpy(buf + lp + lc + 2, d->pointer, lq);
+	len = lp + lc + 2 + lq;
+	if (repeat > 1)
+		len += (size_t)snprintf(buf + len, 32, "%c%zu", '\0', repeat);
+	if (EVP_Digest(buf, len, md, &md_len, EVP_sha256(), NULL) == 1 && md_len == 32) {
+		for (i = 0; i < md_len; i++)
+			snprintf(out + 2 * i, 3, "%02x", md[i]);
+		rc = 0;
+	}
+	free(buf);
+	return rc;
+}
+
+/* The widget shows only the description: end it with the rule, as text does. */
+static int write_description(FILE *out, const struct gl_diag *d)
+{
+	size_t len = strlen(d->message) + strlen(d->rule->code) + strlen(d->rule->name) + 5;
+	char *text = malloc(len);
+
+	if (text == NULL)
+		return -1;
+	snprintf(text, len, "%s [%s %s]", d->message, d->rule->code, d->rule->name);
+	gl_report_json_string(out, text);
+	free(text);
+	return 0;
+}
+
+/* Same path, rule and pointer: the findings a fingerprint cannot tell apart. */
+static bool same_identity(const struct gl_diag *a, const struct gl_diag *b)
+{
+	return !strcmp(a->path, b->path) && a->rule == b->rule &&
+	       !strcmp(a->pointer ? a->pointer : "", b->pointer ? b->pointer : "");
+}
+
+static int gitlab_write(FILE *out, const struct gl_run *run, const struct gl_report_style *style)
+{
+	size_t i, j;
+
+	(void)style;
+	fputc('[', out);
+	for (i = 0; i < run->diags.count; i++) {
+		const struct gl_diag *d = &run->diags.items[i];
+		char fp[FINGERPRINT_HEX];
+		size_t repeat = 1;
+
+		/* Diagnostics are sorted by path, so the earlier repeats are just above. */
+		for (j = i; j-- > 0 && !strcmp(run->diags.items[j].path, d->path);)
+			if (same_identity(&run->diags.items[j], d))
+				repeat++;
+		if (fingerprint(fp, d, repeat) < 0)
+			return -1;
+		fputs(i ? ",\n {" : "\n {", out);
+		fputs("\"description\": ", out);
+		if (write_description(out, d) < 0)
+			return -1;
+		fprintf(out, ", \"check_name\": \"%s\", \"fingerprint\": \"%s\", "
+			     "\"severity\": \"%s\",\n  \"location\": {\"path\": ",
+			d->rule->code, fp, gitlab_severity(d->severity));
+		gl_report_json_string(out, d->path[0] == '.' && d->path[1] == '/' ? d->path + 2
+										   : d->path);
+		fprintf(out, ", \"lines\": {\"begin\": %u}}}", d->start.line ? d->start.line : 1);
+	}
+	fputs(run->diags.count ? "\n]\n" : "]\n", out);
+	return ferror(out) ? -1 : 0;
+}
+
+const struct gl_reporter gl_reporter_gitlab = {
+	.name = "gitlab",
+	.description = "GitLab Code Quality report (artifacts:reports:codequality)",
+	.write = gitlab_write,
+};
