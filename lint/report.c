@@ -55,3 +55,13 @@ void gl_report_json_string(FILE *out, const char *s)
 	}
 	fputc('"', out);
 }
+
+const char *gl_report_relative_path(const char *path)
+{
+	while (path[0] == '.' && path[1] == '/') {
+		path += 2;
+		while (*path == '/')
+			path++;
+	}
+	return path;
+}

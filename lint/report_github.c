@@ -107,7 +107,7 @@ static void write_annotation(FILE *out, const struct gl_diag *d)
 	uint32_t end_line = d->end.line >= line ? d->end.line : line;
 
 	fprintf(out, "::%s file=", github_level(d->severity));
-	write_escaped(out, d->path, true);
+	write_escaped(out, gl_report_relative_path(d->path), true);
 	fprintf(out, ",line=%u", line);
 	if (end_line == line && d->start.col > 0) {
 		uint32_t end_col = d->end.col > d->start.col ? d->end.col - 1 : d->start.col;

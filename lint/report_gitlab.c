@@ -112,8 +112,7 @@ static int gitlab_write(FILE *out, const struct gl_run *run, const struct gl_rep
 		fprintf(out, ", \"check_name\": \"%s\", \"fingerprint\": \"%s\", "
 			     "\"severity\": \"%s\",\n  \"location\": {\"path\": ",
 			d->rule->code, fp, gitlab_severity(d->severity));
-		gl_report_json_string(out, d->path[0] == '.' && d->path[1] == '/' ? d->path + 2
-										   : d->path);
+		gl_report_json_string(out, gl_report_relative_path(d->path));
 		fprintf(out, ", \"lines\": {\"begin\": %u}}}", d->start.line ? d->start.line : 1);
 	}
 	fputs(run->diags.count ? "\n]\n" : "]\n", out);

@@ -53,8 +53,8 @@ static void write_uri(FILE *out, const char *path)
 	fputc('"', out);
 	if (*p == '/')
 		fputs("file://", out);
-	while (p[0] == '.' && p[1] == '/')
-		p += 2;
+	else
+		p = (const unsigned char *)gl_report_relative_path(path);
 	for (; *p; p++) {
 		if (uri_keeps(*p))
 			fputc(*p, out);

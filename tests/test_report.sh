@@ -97,4 +97,29 @@ for word in sarif github gitlab junit --fail-on --max-warnings GITHUB_ACTIONS; d
 	t_contains "--help mentions $word" "$word"
 done
 
+# The CI examples: their grantlint commands work here, and the README shows
+# the same lines as hooks/ci (every YAML line of its snippets is in the file).
+t_exit 1 "the GitHub workflow's push command" "$GRANTLINT" check --format github \
+	--format "sarif:$T_TMP/grantlint.sarif" tree
+t_contains "the GitHub workflow's push command" "::error file=tree/crlf.grant.yaml,line=6,"
+t_equal "the GitHub workflow's SARIF" "$(normalise <"$T_TMP/raw.sarif")" \
+	"$(normalise <"$T_TMP/grantlint.sarif")"
+t_exit 1 "the GitLab job's command" "$GRANTLINT" check --format text \
+	--format "gitlab:$T_TMP/gl-code-quality-report.json" --format "junit:$T_TMP/grantlint-junit.xml" tree
+t_equal "the GitLab job's Code Quality report" "$(cat "$T_TMP/raw.gitlab")" \
+	"$(cat "$T_TMP/gl-code-quality-report.json")"
+for ci in github-actions gitlab-ci; do
+	missing=$(awk -v ci="$ci" '
+		/^### GitHub Actions/ { f = (ci == "github-actions") }
+		/^### GitLab CI/ { f = (ci == "gitlab-ci") }
+		/^## Rules/ { f = 0 }
+		f && /^```yaml/ { b = 1; next }
+		b && /^```/ { b = 0 }
+		b && !/^ *# \.\.\./ { print }' "$top_srcdir/README.md" |
+		while IFS= read -r line; do
+			grep -F -x -q -- "$line" "$top_srcdir/hooks/ci/$ci.yml" || echo "$line"
+		done)
+	t_equal "README's $ci lines are in hooks/ci/$ci.yml" "" "$missing"
+done
+
 t_finish
