@@ -193,9 +193,9 @@ static int record_key(struct gl_grant_keys *keys, const char *path,
 	off = gl_line_offset(bytes, len, type->start.line);
 	n = gl_line_length(bytes, len, off);
 	k->line_text = strndup(bytes + off, n);
+	k->line_hash[0] = '\0'; /* filled for the whole file by fill_key_hashes */
 	if (k->application_arn == NULL || k->grant_type == NULL || k->path == NULL ||
-	    k->line_text == NULL ||
-	    gl_fingerprint_line(bytes, len, type->start.line, k->line_hash) < 0) {
+	    k->line_text == NULL) {
 		free(k->application_arn);
 		free(k->grant_type);
 		free(k->path);
@@ -204,6 +204,34 @@ static int record_key(struct gl_grant_keys *keys, const char *path,
 	}
 	keys->count++;
 	return 0;
+}
+
+/*
+ * The line hashes of the keys recorded for one file, from index from on: one
+ * pass over the bytes for all of them, not one per request.
+ */
+static int fill_key_hashes(struct gl_grant_keys *keys, size_t from, const char *bytes,
+			   size_t len)
+{
+	size_t n = keys->count - from, i;
+	uint32_t *lines;
+	char (*hashes)[24];
+	int rc = -1;
+
+	if (n == 0)
+		return 0;
+	lines = malloc(n * sizeof(*lines));
+	hashes = malloc(n * sizeof(*hashes));
+	if (lines != NULL && hashes != NULL) {
+		for (i = 0; i < n; i++)
+			lines[i] = keys->items[from + i].start.line;
+		rc = gl_fingerprint_fill_lines(lines, n, hashes, bytes, len);
+		for (i = 0; rc == 0 && i < n; i++)
+			memcpy(keys->items[from + i].line_hash, hashes[i], sizeof(hashes[i]));
+	}
+	free(lines);
+	free(hashes);
+	return rc;
 }
 
 /*
@@ -251,7 +279,7 @@ int gl_lint_buffer(const struct gl_lint_options *opts, const char *path,
 {
 	struct gl_loaded loaded;
 	struct gl_rule_ctx ctx;
-	size_t from = out->diags.count, r, i;
+	size_t from = out->diags.count, keys_from = out->keys.count, r, i;
 	int rc;
 
 	rc = gl_load(&loaded, &opts->limits, path, bytes, len, gl_file_format_of(path),
@@ -275,6 +303,8 @@ int gl_lint_buffer(const struct gl_lint_options *opts, const char *path,
 	}
 	out->documents += (unsigned)loaded.count;
 	gl_loaded_free(&loaded);
+	if (rc == 0)
+		rc = fill_key_hashes(&out->keys, keys_from, bytes, len);
 	if (rc == 0)
 		rc = finalize_diags(opts, &out->diags, from, bytes, len);
 	return rc;

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine.h"
 #include "fingerprint.h"
 
 #define MAX_LINES 16
@@ -139,6 +140,35 @@ START_TEST(test_line_lookup)
 }
 END_TEST
 
+/* The engine hashes each request's GrantType line for checks across files. */
+START_TEST(test_request_keys)
+{
+	static const char text[] =
+		"ApplicationArn: arn:aws:sso::123456789012:application/ssoins-72236d2b4d8c5e1f/"
+		"apl-5f2a9c1d7e3b4a60\r\nGrantType: refresh_token\r\nGrant: {RefreshToken: {}}\r\n"
+		"---\r\nApplicationArn: arn:aws:sso::123456789012:application/"
+		"ssoins-72236d2b4d8c5e1f/apl-0c4d8e2f6a1b3c5d\r\n"
+		"GrantType: refresh_token\r\nGrant: {RefreshToken: {}}\r\n";
+	struct gl_lint_options opts;
+	struct gl_file_result res;
+	char want[24];
+	size_t i;
+
+	gl_lint_options_default(&opts);
+	gl_file_result_init(&res);
+	ck_assert_int_eq(gl_lint_buffer(&opts, "k.grant.yaml", text, sizeof(text) - 1, &res), 0);
+	ck_assert_uint_eq(res.keys.count, 2);
+	for (i = 0; i < res.keys.count; i++) {
+		ck_assert_int_eq(gl_fingerprint_line(text, sizeof(text) - 1,
+						     res.keys.items[i].start.line, want),
+				 0);
+		ck_assert_str_ne(want, "");
+		ck_assert_str_eq(res.keys.items[i].line_hash, want);
+	}
+	gl_file_result_free(&res);
+}
+END_TEST
+
 static Suite *fingerprint_suite(void)
 {
 	Suite *s = suite_create("fingerprint");
@@ -149,6 +179,7 @@ static Suite *fingerprint_suite(void)
 	tcase_add_test(tc, test_repeated_lines);
 	tcase_add_test(tc, test_utf8_input);
 	tcase_add_test(tc, test_line_lookup);
+	tcase_add_test(tc, test_request_keys);
 	suite_add_tcase(s, tc);
 	return s;
 }
