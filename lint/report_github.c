@@ -21,15 +21,11 @@
 
 static const char *github_level(enum gl_severity sev)
 {
-	switch (sev) {
-	case GL_SEV_ERROR:
-		return "error";
-	case GL_SEV_WARNING:
-		return "warning";
-	case GL_SEV_INFO:
-		return "notice";
-	}
-	return "notice";
+	static const char *const levels[] = {
+		[GL_SEV_INFO] = "notice", [GL_SEV_WARNING] = "warning", [GL_SEV_ERROR] = "error"
+	};
+
+	return levels[sev];
 }
 
 /*

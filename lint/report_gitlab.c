@@ -25,15 +25,11 @@
 
 static const char *gitlab_severity(enum gl_severity sev)
 {
-	switch (sev) {
-	case GL_SEV_ERROR:
-		return "major";
-	case GL_SEV_WARNING:
-		return "minor";
-	case GL_SEV_INFO:
-		return "info";
-	}
-	return "info";
+	static const char *const levels[] = {
+		[GL_SEV_INFO] = "info", [GL_SEV_WARNING] = "minor", [GL_SEV_ERROR] = "major"
+	};
+
+	return levels[sev];
 }
 
 /*

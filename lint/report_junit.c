@@ -130,7 +130,7 @@ static void write_testcase(FILE *out, const char *path, int doc, const struct gl
 	bool others = false;
 
 	fputs("    <testcase classname=\"", out);
-	write_xml(out, path, true);
+	write_xml(out, gl_report_relative_path(path), true);
 	if (doc < 0)
 		fputs("\" name=\"file\"", out);
 	else
@@ -201,7 +201,7 @@ static int junit_write(FILE *out, const struct gl_run *run, const struct gl_repo
 		}
 		cases = file->documents + file_level;
 		fputs("  <testsuite name=\"", out);
-		write_xml(out, file->path, true);
+		write_xml(out, gl_report_relative_path(file->path), true);
 		fprintf(out, "\" tests=\"%zu\" failures=\"%zu\" errors=\"0\" skipped=\"0\">\n", cases,
 			errors);
 		if (file_level)

@@ -22,15 +22,11 @@
 /* SARIF's level for a severity: "error", "warning" or "note". */
 static const char *sarif_level(enum gl_severity sev)
 {
-	switch (sev) {
-	case GL_SEV_ERROR:
-		return "error";
-	case GL_SEV_WARNING:
-		return "warning";
-	case GL_SEV_INFO:
-		return "note";
-	}
-	return "none";
+	static const char *const levels[] = {
+		[GL_SEV_INFO] = "note", [GL_SEV_WARNING] = "warning", [GL_SEV_ERROR] = "error"
+	};
+
+	return levels[sev];
 }
 
 /* Unreserved characters of RFC 3986 and '/', which a relative path keeps. */
