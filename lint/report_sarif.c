@@ -75,7 +75,8 @@ static int is_doc_heading(const char *line, size_t len)
 /*
  * A rule's documentation as Markdown, into a JSON string: each section
  * heading in bold, the section bodies unindented, the Example section as a
- * fenced code block so that its YAML keeps its layout.
+ * fenced code block so that its YAML keeps its layout. Out of memory, the
+ * plain text instead.
  */
 static void write_doc_markdown(FILE *out, const char *doc)
 {
@@ -125,7 +126,8 @@ static void write_doc_markdown(FILE *out, const char *doc)
 
 /*
  * The body of the doc's first section ("What it does") as one paragraph, into
- * a JSON string; the summary when the doc has no such section.
+ * a JSON string; the summary when the doc has no such section (or out of
+ * memory).
  */
 static void write_doc_description(FILE *out, const struct gl_rule *r)
 {
