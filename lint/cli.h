@@ -18,6 +18,7 @@ struct gl_command {
 extern const struct gl_command gl_cmd_check;
 extern const struct gl_command gl_cmd_rules;
 extern const struct gl_command gl_cmd_explain;
+extern const struct gl_command gl_cmd_schema;
 
 int gl_cli_main(int argc, char **argv);
 

@@ -265,26 +265,6 @@ int gl_fingerprint_fill(struct gl_diag *diags, size_t n, const char *bytes, size
 	return rc;
 }
 
-int gl_fingerprint_fill_lines(const uint32_t *lines, size_t n, char (*out)[24],
-			      const char *bytes, size_t len)
-{
-	struct wanted_lines w = { NULL, 0 };
-	size_t i;
-	int rc;
-
-	for (i = 0; i < n; i++)
-		if (lines[i] > w.max_line)
-			w.max_line = lines[i];
-	w.hashes = calloc((size_t)w.max_line + 1, sizeof(*w.hashes));
-	if (w.hashes == NULL)
-		return -1;
-	rc = w.max_line > 0 ? gl_fingerprint_lines(bytes, len, collect_hash, &w) : 0;
-	for (i = 0; rc == 0 && i < n; i++)
-		memcpy(out[i], w.hashes[lines[i]], sizeof(out[i]));
-	free(w.hashes);
-	return rc;
-}
-
 int gl_fingerprint_line(const char *bytes, size_t len, uint32_t line, char *out)
 {
 	struct wanted_lines w = { NULL, line };

@@ -28,13 +28,6 @@ int gl_fingerprint_lines(const char *bytes, size_t len,
 /* Fill line_hash of n diagnostics of one file from its bytes. */
 int gl_fingerprint_fill(struct gl_diag *diags, size_t n, const char *bytes, size_t len);
 
-/*
- * The hashes of n lines (1-based, any order) into out[0..n-1], in one pass
- * over bytes; "" for a line past the end. Returns 0, or -1 out of memory.
- */
-int gl_fingerprint_fill_lines(const uint32_t *lines, size_t n, char (*out)[24],
-			      const char *bytes, size_t len);
-
 /* The hash of one line, into out (at least 24 bytes); "" if the line is past the end. */
 int gl_fingerprint_line(const char *bytes, size_t len, uint32_t line, char *out);
 

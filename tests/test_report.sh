@@ -1,7 +1,7 @@
 #!/bin/sh
 # test_report.sh - every output format on a real fixture tree (tests/golden/tree:
-# errors, a clean file, a nested folder, a path with spaces, CRLF, repeated
-# lines), compared with tests/golden/cli/check.<format> with the package
+# errors, warnings, a clean file, a nested folder, a path with spaces, CRLF,
+# repeated lines), compared with tests/golden/cli/check.<format> with the package
 # version written as @VERSION@. GRANTLINT_UPDATE_FIXTURES=1 rewrites them.
 # Also: several outputs at once, the GitHub Actions default, thresholds, and
 # that each machine format parses (JSON, XML).
@@ -17,6 +17,7 @@ for format in text json sarif github gitlab junit; do
 		>"$T_TMP/raw.$format" 2>"$T_TMP/err"
 	got=$?
 	t_equal "$format: exit status" 1 "$got"
+	t_equal "$format: nothing on stderr" "" "$(cat "$T_TMP/err")"
 	normalise <"$T_TMP/raw.$format" >"$T_TMP/check.$format"
 	if [ "${GRANTLINT_UPDATE_FIXTURES:-}" = 1 ]; then
 		cp "$T_TMP/check.$format" "$want"
@@ -36,7 +37,7 @@ for name in sys.argv[1:]:
 	"$golden/run/report.json" "$golden/run/report.sarif" "$golden/run/report.gitlab"
 t_exit 0 "JUnit parses; one suite per file, clean ones too" python3 -c '
 import sys, xml.etree.ElementTree as ET
-for name, files in ((sys.argv[1], 6), (sys.argv[2], 6)):
+for name, files in ((sys.argv[1], 7), (sys.argv[2], 6)):
     root = ET.parse(name).getroot()
     suites = root.findall("testsuite")
     assert len(suites) == files, (name, len(suites))
@@ -80,7 +81,15 @@ t_equal "GITHUB_ACTIONS=true with --output writes text" "tree/broken.grant.json:
 t_exit 1 "GITHUB_ACTIONS=false keeps text" env GITHUB_ACTIONS=false "$GRANTLINT" check tree
 t_contains "GITHUB_ACTIONS=false keeps text" "tree/broken.grant.json:1:61: error:"
 
-# Thresholds (warnings are covered by tests/check_report: no rule warns by default).
+# Thresholds: tree/grants/warnings.yaml has two warnings and no error.
+w=tree/grants/warnings.yaml
+t_exit 0 "warnings alone pass by default" "$GRANTLINT" check -q $w
+t_exit 1 "--fail-on warning fails on warnings" "$GRANTLINT" check -q --fail-on warning $w
+t_exit 0 "--max-warnings 2 allows two" "$GRANTLINT" check -q --max-warnings 2 $w
+t_exit 1 "--max-warnings 1 does not allow two" "$GRANTLINT" check -q --max-warnings 1 $w
+t_exit 1 "--max-warnings applies under --fail-on never" \
+	"$GRANTLINT" check -q --fail-on never --max-warnings 0 $w
+t_exit 0 "--fail-on never passes warnings" "$GRANTLINT" check -q --fail-on never $w
 t_exit 0 "--fail-on never" "$GRANTLINT" check -q --fail-on never tree
 t_exit 1 "--fail-on warning with errors" "$GRANTLINT" check -q --fail-on warning tree
 t_exit 1 "--fail-on error" "$GRANTLINT" check -q --fail-on error tree

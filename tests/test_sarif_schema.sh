@@ -1,6 +1,6 @@
 #!/bin/sh
 # test_sarif_schema.sh - grantlint's SARIF validates against the SARIF 2.1.0
-# JSON schema (tests/data/sarif-schema-2.1.0.json, see tests/data/SOURCE.md):
+# JSON schema (tests/data/sarif/sarif-schema-2.1.0.json, see tests/data/sarif/SOURCE.md):
 # the golden reports, and a fresh run on the fixture examples. Needs python3
 # with jsonschema (Debian: python3-jsonschema); skipped (77) without it.
 . "${top_srcdir}/tests/lib.sh"
@@ -28,7 +28,7 @@ for name in sys.argv[2:]:
         bad += 1
         print("%s: no results to validate" % name)
 sys.exit(1 if bad else 0)
-' "$top_srcdir/tests/data/sarif-schema-2.1.0.json" "$T_TMP/examples.sarif" \
+' "$top_srcdir/tests/data/sarif/sarif-schema-2.1.0.json" "$T_TMP/examples.sarif" \
 	"$top_srcdir/tests/golden/run/report.sarif" "$top_srcdir/tests/golden/cli/check.sarif"
 
 # The validator notices a broken log (the test can fail).
@@ -42,6 +42,6 @@ t_exit 1 "a wrong level fails the schema" python3 -c '
 import json, sys, jsonschema
 schema = json.load(open(sys.argv[1]))
 jsonschema.validators.validator_for(schema)(schema).validate(json.load(open(sys.argv[2])))
-' "$top_srcdir/tests/data/sarif-schema-2.1.0.json" "$T_TMP/broken.sarif"
+' "$top_srcdir/tests/data/sarif/sarif-schema-2.1.0.json" "$T_TMP/broken.sarif"
 
 t_finish
