@@ -78,39 +78,86 @@ static int write_description(FILE *out, const struct gl_diag *d)
 }
 
 /* Same path, rule and pointer: the findings a fingerprint cannot tell apart. */
-static bool same_identity(const struct gl_diag *a, const struct gl_diag *b)
+static int identity_cmp(const struct gl_diag *a, const struct gl_diag *b)
 {
-	return !strcmp(a->path, b->path) && a->rule == b->rule &&
-	       !strcmp(a->pointer ? a->pointer : "", b->pointer ? b->pointer : "");
+	int c = strcmp(a->path, b->path);
+
+	if (c == 0)
+		c = strcmp(a->rule->code, b->rule->code);
+	if (c == 0)
+		c = strcmp(a->pointer ? a->pointer : "", b->pointer ? b->pointer : "");
+	return c;
+}
+
+/* qsort order of diagnostic pointers: identity, then place in the run. */
+static int identity_order(const void *pa, const void *pb)
+{
+	const struct gl_diag *a = *(const struct gl_diag *const *)pa;
+	const struct gl_diag *b = *(const struct gl_diag *const *)pb;
+	int c = identity_cmp(a, b);
+
+	return c ? c : (a > b) - (a < b);
+}
+
+/*
+ * For each diagnostic, which repeat of its identity it is in run order (1
+ * for the first): sorted, so a file with thousands of findings stays fast.
+ * Returns a malloc'd array, or NULL out of memory.
+ */
+static size_t *identity_repeats(const struct gl_run *run)
+{
+	const struct gl_diag *items = run->diags.items;
+	size_t n = run->diags.count, i;
+	const struct gl_diag **order = malloc((n ? n : 1) * sizeof(*order));
+	size_t *repeat = malloc((n ? n : 1) * sizeof(*repeat));
+
+	if (order == NULL || repeat == NULL) {
+		free(order);
+		free(repeat);
+		return NULL;
+	}
+	for (i = 0; i < n; i++)
+		order[i] = &items[i];
+	qsort(order, n, sizeof(*order), identity_order);
+	for (i = 0; i < n; i++)
+		repeat[order[i] - items] = i > 0 && identity_cmp(order[i - 1], order[i]) == 0
+						   ? repeat[order[i - 1] - items] + 1
+						   : 1;
+	free(order);
+	return repeat;
 }
 
 static int gitlab_write(FILE *out, const struct gl_run *run, const struct gl_report_style *style)
 {
-	size_t i, j;
+	size_t i, *repeat = identity_repeats(run);
+	int rc = 0;
 
 	(void)style;
+	if (repeat == NULL)
+		return -1;
 	fputc('[', out);
 	for (i = 0; i < run->diags.count; i++) {
 		const struct gl_diag *d = &run->diags.items[i];
 		char fp[FINGERPRINT_HEX];
-		size_t repeat = 1;
 
-		/* Diagnostics are sorted by path, so the earlier repeats are just above. */
-		for (j = i; j-- > 0 && !strcmp(run->diags.items[j].path, d->path);)
-			if (same_identity(&run->diags.items[j], d))
-				repeat++;
-		if (fingerprint(fp, d, repeat) < 0)
-			return -1;
-		fputs(i ? ",\n {" : "\n {", out);
-		fputs("\"description\": ", out);
-		if (write_description(out, d) < 0)
-			return -1;
+		if (fingerprint(fp, d, repeat[i]) < 0) {
+			rc = -1;
+			break;
+		}
+		fputs(i ? ",\n {\"description\": " : "\n {\"description\": ", out);
+		if (write_description(out, d) < 0) {
+			rc = -1;
+			break;
+		}
 		fprintf(out, ", \"check_name\": \"%s\", \"fingerprint\": \"%s\", "
 			     "\"severity\": \"%s\",\n  \"location\": {\"path\": ",
 			d->rule->code, fp, gitlab_severity(d->severity));
 		gl_report_json_string(out, gl_report_relative_path(d->path));
 		fprintf(out, ", \"lines\": {\"begin\": %u}}}", d->start.line ? d->start.line : 1);
 	}
+	free(repeat);
+	if (rc < 0)
+		return -1;
 	fputs(run->diags.count ? "\n]\n" : "]\n", out);
 	return ferror(out) ? -1 : 0;
 }
