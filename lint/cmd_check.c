@@ -12,6 +12,7 @@
 #include "run.h"
 #include "source_git.h"
 #include "walk.h"
+#include "threshold.h"
 
 #define MAX_OUTPUTS 8
 #define NO_GIT (-1)
@@ -41,6 +42,7 @@ struct check_options {
 	int git_mode;        /* an enum gl_git_mode, or NO_GIT */
 	const char *git_rev; /* REV of --rev, BASE of --changed-since */
 	bool only_grant_files;
+	struct gl_threshold threshold;
 };
 
 static void check_usage(FILE *out)
@@ -65,6 +67,10 @@ static void check_usage(FILE *out)
 		"      --disable RULE        do not run these rules; repeatable\n"
 		"      --max-file-size SIZE  skip files larger than SIZE bytes (K, M suffixes;\n"
 		"                            default 1M) with a GL005 finding\n"
+		"      --fail-on LEVEL       exit 1 on findings of LEVEL or worse: error\n"
+		"                            (default), warning, or never\n"
+		"      --max-warnings N      exit 1 when there are more than N warnings\n"
+		"                            (whatever --fail-on says)\n"
 		"  -q, --quiet               no summary line\n"
 		"      --staged              lint the staged (index) versions of the grant\n"
 		"                            files added or changed against HEAD\n"
@@ -74,6 +80,9 @@ static void check_usage(FILE *out)
 		"      --only-grant-files    skip named files that are not grant files\n"
 		"                            (for the pre-commit framework)\n"
 		"  -h, --help                this help\n"
+		"\n"
+		"Under GitHub Actions (GITHUB_ACTIONS=true) with neither --format nor\n"
+		"--output, the format is github instead of text.\n"
 		"\n"
 		"Formats:\n");
 	for (i = 0; i < gl_reporters_count; i++)
@@ -252,6 +261,16 @@ static int write_outputs(struct check_options *o, const struct gl_run *run)
 	return rc;
 }
 
+/* github under GitHub Actions when the report goes to standard output; else text. */
+static const char *default_format(const struct check_options *o)
+{
+	const char *actions = getenv("GITHUB_ACTIONS");
+
+	if (o->output_file == NULL && actions != NULL && !strcmp(actions, "true"))
+		return "github";
+	return "text";
+}
+
 static int check_run(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -262,6 +281,8 @@ static int check_run(int argc, char **argv)
 		{ "only", required_argument, NULL, 'O' },
 		{ "disable", required_argument, NULL, 'D' },
 		{ "max-file-size", required_argument, NULL, 'S' },
+		{ "fail-on", required_argument, NULL, 'F' },
+		{ "max-warnings", required_argument, NULL, 'W' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "staged", no_argument, NULL, OPT_STAGED },
@@ -277,6 +298,7 @@ static int check_run(int argc, char **argv)
 	memset(&o, 0, sizeof(o));
 	o.color = "auto";
 	o.git_mode = NO_GIT;
+	gl_threshold_default(&o.threshold);
 	gl_lint_options_default(&o.lint);
 	o.enabled = calloc(gl_rules_count, sizeof(bool));
 	if (o.enabled == NULL)
@@ -313,6 +335,20 @@ static int check_run(int argc, char **argv)
 				rc = GL_EXIT_USAGE;
 			}
 			break;
+		case 'F':
+			if (gl_threshold_parse_fail_on(&o.threshold, optarg) < 0) {
+				gl_cli_error("--fail-on takes error, warning or never, not '%s'",
+					     optarg);
+				rc = GL_EXIT_USAGE;
+			}
+			break;
+		case 'W':
+			if (gl_threshold_parse_max_warnings(&o.threshold, optarg) < 0) {
+				gl_cli_error("--max-warnings takes a count such as 0 or 25, not '%s'",
+					     optarg);
+				rc = GL_EXIT_USAGE;
+			}
+			break;
 		case 'q':
 			o.quiet = true;
 			break;
@@ -346,7 +382,7 @@ static int check_run(int argc, char **argv)
 		return rc;
 	}
 	if (o.output_count == 0)
-		add_output(&o, "text");
+		add_output(&o, default_format(&o));
 	o.lint.enabled = o.enabled;
 
 	gl_run_init(&run, &o.lint);
@@ -372,7 +408,7 @@ static int check_run(int argc, char **argv)
 	} else if (write_outputs(&o, &run) < 0 || run.read_errors > 0) {
 		rc = GL_EXIT_INPUT;
 	} else {
-		rc = run.errors > 0 ? GL_EXIT_FINDINGS : GL_EXIT_OK;
+		rc = gl_threshold_fails(&o.threshold, &run) ? GL_EXIT_FINDINGS : GL_EXIT_OK;
 	}
 	gl_run_free(&run);
 	free(o.enabled);
