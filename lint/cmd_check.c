@@ -6,7 +6,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "baseline.h"
 #include "cli.h"
+#include "conf.h"
 #include "report.h"
 #include "run.h"
 
@@ -26,6 +28,9 @@ struct check_options {
 	bool *enabled;
 	bool selected_only;
 	struct gl_lint_options lint;
+	const char *config_file;   /* --config */
+	bool no_config;            /* --no-config */
+	const char *baseline_file; /* --baseline */
 };
 
 static void check_usage(FILE *out)
@@ -50,6 +55,11 @@ static void check_usage(FILE *out)
 		"      --disable RULE        do not run these rules; repeatable\n"
 		"      --max-file-size SIZE  skip files larger than SIZE bytes (K, M suffixes;\n"
 		"                            default 1M) with a GL005 finding\n"
+		"      --config FILE         use this configuration instead of discovering\n"
+		"                            .grantlint.yaml upwards from each file\n"
+		"      --no-config           use no configuration file\n"
+		"      --baseline FILE       hide the findings FILE lists (see 'grantlint\n"
+		"                            baseline write'); report those now fixed\n"
 		"  -q, --quiet               no summary line\n"
 		"  -h, --help                this help\n"
 		"\n"
@@ -203,14 +213,20 @@ static int check_run(int argc, char **argv)
 		{ "disable", required_argument, NULL, 'D' },
 		{ "max-file-size", required_argument, NULL, 'S' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "config", required_argument, NULL, 'c' },
+		{ "no-config", no_argument, NULL, 'N' },
+		{ "baseline", required_argument, NULL, 'B' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct check_options o;
 	struct gl_run run;
-	int c, rc = GL_EXIT_OK, i;
+	struct gl_config_set configs;
+	struct gl_baseline baseline;
+	int c, rc = GL_EXIT_OK, i, baseline_rc = 0;
 
 	memset(&o, 0, sizeof(o));
+	gl_baseline_init(&baseline);
 	o.color = "auto";
 	gl_lint_options_default(&o.lint);
 	o.enabled = calloc(gl_rules_count, sizeof(bool));
@@ -251,6 +267,15 @@ static int check_run(int argc, char **argv)
 		case 'q':
 			o.quiet = true;
 			break;
+		case 'c':
+			o.config_file = optarg;
+			break;
+		case 'N':
+			o.no_config = true;
+			break;
+		case 'B':
+			o.baseline_file = optarg;
+			break;
 		case 'h':
 			check_usage(stdout);
 			free(o.enabled);
@@ -269,24 +294,39 @@ static int check_run(int argc, char **argv)
 	o.lint.enabled = o.enabled;
 
 	gl_run_init(&run, &o.lint);
-	if (optind >= argc) {
-		if (gl_run_add_path(&run, ".") < 0)
+	if (gl_config_set_init(&configs, o.config_file, o.no_config, o.enabled, &o.lint.limits) < 0 ||
+	    gl_config_set_preload(&configs) < 0)
+		rc = -1;
+	run.configs = &configs;
+	if (rc == 0 && o.baseline_file != NULL) {
+		baseline_rc = gl_baseline_read(&baseline, o.baseline_file);
+		if (baseline_rc == -2)
 			rc = -1;
 	}
-	for (i = optind; i < argc && rc == 0; i++)
-		if (gl_run_add_path(&run, argv[i]) < 0)
+	if (rc == 0 && !configs.failed && baseline_rc == 0) {
+		if (optind >= argc && gl_run_add_path(&run, ".") < 0)
 			rc = -1;
-	if (rc == 0 && gl_run_finish(&run) < 0)
-		rc = -1;
+		for (i = optind; i < argc && rc == 0; i++)
+			if (gl_run_add_path(&run, argv[i]) < 0)
+				rc = -1;
+		if (rc == 0 && gl_run_finish(&run) < 0)
+			rc = -1;
+		if (rc == 0 && o.baseline_file != NULL && gl_baseline_apply(&baseline, &run) < 0)
+			rc = -1;
+	}
 	if (rc < 0) {
 		gl_cli_error("out of memory");
 		rc = GL_EXIT_INPUT;
+	} else if (configs.failed || baseline_rc != 0) {
+		rc = GL_EXIT_USAGE;
 	} else if (write_outputs(&o, &run) < 0 || run.read_errors > 0) {
 		rc = GL_EXIT_INPUT;
 	} else {
 		rc = run.errors > 0 ? GL_EXIT_FINDINGS : GL_EXIT_OK;
 	}
 	gl_run_free(&run);
+	gl_config_set_free(&configs);
+	gl_baseline_free(&baseline);
 	free(o.enabled);
 	return rc;
 }

@@ -12,6 +12,8 @@ const struct gl_rule *const gl_rules[] = {
 	&gl_rule_limit_exceeded,
 	&gl_rule_empty_file,
 	&gl_rule_not_a_request,
+	&gl_rule_suppression_missing_reason,
+	&gl_rule_unused_suppression,
 	&gl_rule_missing_required_field,
 	&gl_rule_unknown_key,
 	&gl_rule_grant_union_not_one_member,

@@ -13,6 +13,10 @@ extern const struct gl_rule gl_rule_limit_exceeded;
 extern const struct gl_rule gl_rule_empty_file;
 extern const struct gl_rule gl_rule_not_a_request;
 
+/* GL08x: suppressions (reported by lint/suppress.c). */
+extern const struct gl_rule gl_rule_suppression_missing_reason;
+extern const struct gl_rule gl_rule_unused_suppression;
+
 /* GL1xx: structure. */
 extern const struct gl_rule gl_rule_missing_required_field;
 extern const struct gl_rule gl_rule_unknown_key;
