@@ -1494,3 +1494,49 @@ void gl_config_show(FILE *out, const struct gl_config_resolved *res)
 			ig->reason ? "" : " (no reason given)");
 	}
 }
+
+/* ---- for policy rules --------------------------------------------------- */
+
+bool gl_setting_matches(const struct gl_setting *s, const char *value, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < s->count; i++) {
+		if (s->patterns != NULL) {
+			if (gl_pattern_match(s->patterns[i], value, len))
+				return true;
+		} else if (strlen(s->strings[i]) == len && !memcmp(s->strings[i], value, len)) {
+			return true;
+		}
+	}
+	return false;
+}
+
+const char *gl_setting_list(const struct gl_setting *s, char *buf, size_t size)
+{
+	size_t i, n = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < s->count && n < size; i++) {
+		const char *v = s->patterns ? gl_pattern_text(s->patterns[i]) : s->strings[i];
+
+		if (n + strlen(v) + 6 >= size) {
+			snprintf(buf + n, size - n, "%s...", i ? ", " : "");
+			break;
+		}
+		n += (size_t)snprintf(buf + n, size - n, "%s%s", i ? ", " : "", v);
+	}
+	if (s->count == 0)
+		snprintf(buf, size, "nothing");
+	return buf;
+}
+
+const char *gl_setting_source(const struct gl_config *c, enum gl_setting_id id, char *buf,
+			      size_t size)
+{
+	char where[512];
+
+	snprintf(buf, size, "%s (set at %s)", gl_setting_infos[id].key,
+		 gl_origin_format(&c->settings[id].origin, where, sizeof(where)));
+	return buf;
+}

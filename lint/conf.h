@@ -182,6 +182,19 @@ bool gl_config_file_excludes(const struct gl_config_file *file, const char *relp
 /* "file:line" of an origin into buf ("built-in default" when unset). */
 const char *gl_origin_format(const struct gl_origin *origin, char *buf, size_t size);
 
+/*
+ * For policy rules: true when value is in a STRINGS setting (exactly) or
+ * matches one of a PATTERNS/HOSTS setting's patterns.
+ */
+bool gl_setting_matches(const struct gl_setting *s, const char *value, size_t len);
+
+/* The values of a list setting, comma-separated, into buf (truncated with "..."). */
+const char *gl_setting_list(const struct gl_setting *s, char *buf, size_t size);
+
+/* "KEY (set at FILE:LINE)" for a setting of c, into buf: how policy findings name their source. */
+const char *gl_setting_source(const struct gl_config *c, enum gl_setting_id id, char *buf,
+			      size_t size);
+
 /* Reads a file's bytes from wherever the run's grants come from. */
 typedef int (*gl_config_read_fn)(void *arg, const char *path, char **bytes, size_t *len);
 

@@ -18,6 +18,9 @@ const struct gl_rule *const gl_rules[] = {
 	&gl_rule_unknown_key,
 	&gl_rule_grant_union_not_one_member,
 	&gl_rule_grant_type_mismatch,
+	&gl_rule_grant_type_not_allowed,
+	&gl_rule_token_issuer_not_trusted,
+	&gl_rule_audience_not_allowed,
 };
 
 const size_t gl_rules_count = sizeof(gl_rules) / sizeof(gl_rules[0]);

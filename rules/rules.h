@@ -23,4 +23,9 @@ extern const struct gl_rule gl_rule_unknown_key;
 extern const struct gl_rule gl_rule_grant_union_not_one_member;
 extern const struct gl_rule gl_rule_grant_type_mismatch;
 
+/* GL9xx: organisation policy from the configuration (lint/conf.h). */
+extern const struct gl_rule gl_rule_grant_type_not_allowed;
+extern const struct gl_rule gl_rule_token_issuer_not_trusted;
+extern const struct gl_rule gl_rule_audience_not_allowed;
+
 #endif
