@@ -826,7 +826,7 @@ int gl_config_file_load(struct gl_config_file **out, const char *path, const cha
 		if (!strcmp(d->rule->code, "GL006"))
 			continue;
 		if (!strcmp(d->rule->code, "GL007")) {
-			if (errors)
+			if (errors && !p.failed)
 				fprintf(errors, "%s:%u:%u: error: the configuration must be a mapping "
 						"of keys (include, exclude, rules, policy, overrides, "
 						"limits, ignore)\n", path, d->start.line, d->start.col);

@@ -250,9 +250,10 @@ int gl_run_add_path(struct gl_run *run, const char *path)
 
 int gl_run_finish(struct gl_run *run)
 {
-	size_t i;
+	size_t i, from = run->diags.count;
 
 	if (gl_lint_finish(&run->opts, &run->keys, &run->diags) < 0 ||
+	    gl_suppress_cross_file(run->configs, &run->diags, from) < 0 ||
 	    gl_suppress_finish(run->configs, run->opts.enabled, &run->diags) < 0)
 		return -1;
 	gl_diag_list_sort(&run->diags);

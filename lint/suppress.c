@@ -444,6 +444,45 @@ done:
 	return rc;
 }
 
+int gl_suppress_cross_file(struct gl_config_set *set, struct gl_diag_list *diags, size_t from)
+{
+	size_t i, k, kept = from;
+
+	for (i = from; set != NULL && i < diags->count; i++) {
+		struct gl_diag *d = &diags->items[i];
+		struct gl_config_resolved res;
+		const struct gl_config *cfg;
+		size_t idx = gl_rule_index(d->rule);
+		bool hide = false;
+
+		if (gl_config_set_resolve(set, d->path, &res) < 0)
+			return -1;
+		cfg = res.config;
+		if (cfg != NULL && !cfg->enabled[idx])
+			hide = true;
+		else if (cfg != NULL && cfg->severity[idx] >= 0)
+			d->severity = (enum gl_severity)cfg->severity[idx];
+		for (k = 0; cfg != NULL && !hide && !cfg->unsuppressible[idx] &&
+			    k < cfg->file->ignore_count; k++) {
+			struct gl_config_ignore *ig = (struct gl_config_ignore *)&cfg->file->ignores[k];
+
+			if (ig->rule != NULL && gl_rule_matches(d->rule, ig->rule) &&
+			    pointer_covers(ig->pointer, d->pointer) && ignore_applies(ig, res.relpath)) {
+				__atomic_add_fetch(&ig->used, 1, __ATOMIC_RELAXED);
+				hide = true;
+			}
+		}
+		gl_config_resolved_free(&res);
+		if (hide)
+			diag_release(d);
+		else
+			diags->items[kept++] = *d;
+	}
+	if (set != NULL)
+		diags->count = kept;
+	return 0;
+}
+
 int gl_suppress_finish(struct gl_config_set *set, const bool *enabled, struct gl_diag_list *diags)
 {
 	struct gl_lint_options opts;

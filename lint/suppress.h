@@ -45,6 +45,13 @@ int gl_suppress_apply(const struct gl_lint_options *opts, const struct gl_config
 		      struct gl_diag_list *diags, size_t from);
 
 /*
+ * Findings of the rules that judge across files (diags from..count), made
+ * after every file: apply the configuration of the file each is reported in
+ * (rule on or off, severity, ignore entries). Returns 0, or -1 out of memory.
+ */
+int gl_suppress_cross_file(struct gl_config_set *set, struct gl_diag_list *diags, size_t from);
+
+/*
  * After every file: GL081 for configured ignore entries without a reason and
  * GL082 for those that applied to linted files yet hid nothing. enabled is
  * the command line's rule mask (NULL: every rule). Returns 0, or -1 out of memory.
