@@ -1135,7 +1135,7 @@ static char *display_path(const char *given_path, const char *file_dir, const ch
  * memory.
  */
 static int set_load(struct gl_config_set *set, const char *path, const char *dir,
-		    struct gl_config_file **out)
+		    bool from_source, struct gl_config_file **out)
 {
 	struct gl_config_file *file = NULL, **grown;
 	char *bytes = NULL;
@@ -1143,9 +1143,16 @@ static int set_load(struct gl_config_set *set, const char *path, const char *dir
 	int rc;
 
 	*out = NULL;
-	rc = set->read ? set->read(set->read_arg, path, &bytes, &len) : read_fs(path, &bytes, &len);
+	rc = from_source ? set->read(set->read_arg, path, &bytes, &len)
+			 : read_fs(path, &bytes, &len);
 	if (rc == 1)
 		return 0;
+	if (rc == -2)
+		return -2;
+	if (rc < 0 && from_source) {
+		set->failed = true;
+		return -1;
+	}
 	if (rc < 0) {
 		if (errno == ENOMEM)
 			return -2;
@@ -1251,7 +1258,7 @@ static int discover(struct gl_config_set *set, const char *dir, const char *give
 				rc = -1;
 				goto done;
 			}
-			lr = set_load(set, shown, walk, &file);
+			lr = set_load(set, shown, walk, false, &file);
 			free(shown);
 			if (lr == -2) {
 				rc = -1;
@@ -1283,6 +1290,91 @@ done:
 	return rc;
 }
 
+void gl_config_set_use_source(struct gl_config_set *set, gl_config_read_fn read, void *arg)
+{
+	set->read = read;
+	set->read_arg = arg;
+}
+
+/*
+ * Discovery in a source (the git index, a revision): path is relative to the
+ * repository root; try each of its folders from the deepest up to the root.
+ * Folders are cached by their repository-relative name ("" for the root).
+ */
+static int discover_in_source(struct gl_config_set *set, const char *path,
+			      struct gl_config_dir **out)
+{
+	char *dir = strdup(path), *slash;
+	struct gl_config_file *file = NULL;
+	struct gl_config_dir *hit = NULL;
+	bool invalid = false;
+	char **seen = NULL;
+	size_t seen_count = 0, i;
+	int rc = 0;
+
+	if (dir == NULL)
+		return -1;
+	slash = strrchr(dir, '/');
+	if (slash != NULL)
+		*slash = '\0';
+	else
+		dir[0] = '\0';
+	for (;;) {
+		char *candidate, **grown;
+		int lr;
+
+		hit = dir_find(set, dir);
+		if (hit != NULL) {
+			file = hit->file;
+			invalid = hit->invalid;
+			break;
+		}
+		grown = realloc(seen, (seen_count + 1) * sizeof(*seen));
+		if (grown == NULL || (grown[seen_count] = strdup(dir)) == NULL) {
+			seen = grown ? grown : seen;
+			rc = -1;
+			goto done;
+		}
+		seen = grown;
+		seen_count++;
+		candidate = malloc(strlen(dir) + sizeof(GL_CONFIG_FILE_NAME) + 2);
+		if (candidate == NULL) {
+			rc = -1;
+			goto done;
+		}
+		sprintf(candidate, "%s%s%s", dir, dir[0] ? "/" : "", GL_CONFIG_FILE_NAME);
+		lr = set_load(set, candidate, dir, true, &file);
+		free(candidate);
+		if (lr == -2) {
+			rc = -1;
+			goto done;
+		}
+		if (lr < 0 || file != NULL) {
+			invalid = lr < 0;
+			break;
+		}
+		if (dir[0] == '\0')
+			break;
+		slash = strrchr(dir, '/');
+		if (slash != NULL)
+			*slash = '\0';
+		else
+			dir[0] = '\0';
+	}
+	for (i = 0; i < seen_count; i++)
+		if (dir_add(set, seen[i], file, invalid) < 0) {
+			rc = -1;
+			goto done;
+		}
+	*out = seen_count ? dir_find(set, seen[0]) : hit;
+done:
+	for (i = 0; i < seen_count; i++)
+		free(seen[i]);
+	free(seen);
+	free(dir);
+	return rc;
+}
+
 int gl_config_set_preload(struct gl_config_set *set)
 {
 	struct gl_config_file *file;
@@ -1290,7 +1382,7 @@ int gl_config_set_preload(struct gl_config_set *set)
 
 	if (set->explicit_path == NULL || set->disabled || set->file_count > 0)
 		return 0;
-	rc = set_load(set, set->explicit_path, NULL, &file);
+	rc = set_load(set, set->explicit_path, NULL, false, &file);
 	if (rc == 0 && file == NULL) {
 		fprintf(set->errors, "grantlint: cannot read configuration '%s': %s\n",
 			set->explicit_path, strerror(ENOENT));
@@ -1343,6 +1435,15 @@ int gl_config_set_resolve(struct gl_config_set *set, const char *path,
 		}
 		file = set->file_count ? set->files[0] : NULL;
 		out->invalid = file == NULL;
+	} else if (set->read != NULL) {
+		struct gl_config_dir *d = NULL;
+
+		if (discover_in_source(set, path, &d) < 0) {
+			rc = -1;
+			goto done;
+		}
+		file = d ? d->file : NULL;
+		out->invalid = d && d->invalid;
 	} else {
 		struct gl_config_dir *d = NULL;
 
@@ -1359,7 +1460,16 @@ int gl_config_set_resolve(struct gl_config_set *set, const char *path,
 	if (file == NULL)
 		goto done;
 	out->file = file;
-	out->relpath = relative_to(file->dir, path);
+	if (set->read != NULL && set->explicit_path == NULL) {
+		/* Repository-relative: strip the configuration's folder. */
+		size_t n = strlen(file->dir);
+
+		out->relpath = strdup(n && !strncmp(path, file->dir, n) && path[n] == '/'
+					      ? path + n + 1
+					      : path);
+	} else {
+		out->relpath = relative_to(file->dir, path);
+	}
 	if (out->relpath == NULL) {
 		rc = -1;
 		goto done;

@@ -195,7 +195,12 @@ const char *gl_setting_list(const struct gl_setting *s, char *buf, size_t size);
 const char *gl_setting_source(const struct gl_config *c, enum gl_setting_id id, char *buf,
 			      size_t size);
 
-/* Reads a file's bytes from wherever the run's grants come from. */
+/*
+ * Reads a file's bytes from wherever the run's grants come from (the git
+ * index, a revision): path is relative to the repository root. Returns 0
+ * with *bytes (malloc'd, NUL-terminated) and *len, 1 when there is no such
+ * file, -1 when it cannot be read (explained on stderr), -2 out of memory.
+ */
 typedef int (*gl_config_read_fn)(void *arg, const char *path, char **bytes, size_t *len);
 
 /* A folder seen by discovery and the configuration that governs it. */
@@ -218,9 +223,17 @@ struct gl_config_set {
 	size_t dir_count;
 	FILE *errors;              /* where configuration errors go (stderr) */
 	bool failed;               /* a configuration was invalid: exit 2 */
-	gl_config_read_fn read;    /* NULL: the file system */
+	gl_config_read_fn read;    /* NULL: the file system; see gl_config_set_use_source() */
 	void *read_arg;
 };
+
+/*
+ * Read configuration files through read instead of the file system: paths
+ * are then relative to the repository root, and discovery walks their
+ * folders up to the root ("grants/a/x.yaml": grants/a/, grants/, the root).
+ * --config FILE is still read from the file system.
+ */
+void gl_config_set_use_source(struct gl_config_set *set, gl_config_read_fn read, void *arg);
 
 /* What a file resolves to. */
 struct gl_config_resolved {

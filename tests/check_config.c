@@ -246,6 +246,68 @@ START_TEST(test_baseline_hash_ignores_position)
 }
 END_TEST
 
+/* A source of two configuration files, as the git index would hold them. */
+static int fake_read(void *arg, const char *path, char **bytes, size_t *len)
+{
+	int *reads = arg;
+	const char *text = NULL;
+
+	(*reads)++;
+	if (!strcmp(path, ".grantlint.yaml"))
+		text = "policy: {grant_types: {allowed: [refresh_token]}}\n";
+	else if (!strcmp(path, "grants/.grantlint.yaml"))
+		text = "overrides:\n  - files: ['team/**']\n    rules: {GL102: off}\n";
+	else if (!strcmp(path, "broken/.grantlint.yaml"))
+		text = "polisy: {}\n";
+	if (text == NULL)
+		return 1;
+	*bytes = strdup(text);
+	*len = strlen(text);
+	return 0;
+}
+
+START_TEST(test_discovery_in_a_source)
+{
+	struct gl_config_set set;
+	struct gl_config_resolved res;
+	struct gl_limits limits;
+	int reads = 0, before;
+	char *errors;
+	size_t len;
+	FILE *mem = open_memstream(&errors, &len);
+
+	gl_limits_default(&limits);
+	ck_assert_int_eq(gl_config_set_init(&set, NULL, false, NULL, &limits), 0);
+	set.errors = mem;
+	gl_config_set_use_source(&set, fake_read, &reads);
+	ck_assert_int_eq(gl_config_set_resolve(&set, "grants/team/a/x.yaml", &res), 0);
+	ck_assert_ptr_nonnull(res.config);
+	ck_assert_str_eq(res.file->path, "grants/.grantlint.yaml");
+	ck_assert_str_eq(res.relpath, "team/a/x.yaml");
+	ck_assert(!res.config->enabled[gl_rule_index(&gl_rule_unknown_key)]);
+	ck_assert(!res.config->settings[GL_SET_GRANT_TYPES].set); /* the nearest file only */
+	gl_config_resolved_free(&res);
+	before = reads;
+	/* Folders already walked are not read again. */
+	ck_assert_int_eq(gl_config_set_resolve(&set, "grants/team/b.yaml", &res), 0);
+	ck_assert_int_eq(reads, before);
+	gl_config_resolved_free(&res);
+	ck_assert_int_eq(gl_config_set_resolve(&set, "other/y.yaml", &res), 0);
+	ck_assert_str_eq(res.file->path, ".grantlint.yaml");
+	ck_assert_str_eq(res.relpath, "other/y.yaml");
+	ck_assert(res.config->settings[GL_SET_GRANT_TYPES].set);
+	gl_config_resolved_free(&res);
+	ck_assert_int_eq(gl_config_set_resolve(&set, "broken/z.yaml", &res), 0);
+	ck_assert(res.invalid);
+	ck_assert(set.failed);
+	gl_config_resolved_free(&res);
+	fclose(mem);
+	ck_assert_ptr_nonnull(strstr(errors, "broken/.grantlint.yaml:1:1: error: unknown key 'polisy'"));
+	free(errors);
+	gl_config_set_free(&set);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("config");
@@ -259,6 +321,7 @@ int main(void)
 	tcase_add_test(tc, test_overrides_later_win_and_cache);
 	tcase_add_test(tc, test_comment_scanner);
 	tcase_add_test(tc, test_baseline_hash_ignores_position);
+	tcase_add_test(tc, test_discovery_in_a_source);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
