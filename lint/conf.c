@@ -1038,6 +1038,9 @@ void gl_config_set_free(struct gl_config_set *set)
 	for (i = 0; i < set->dir_count; i++)
 		free(set->dirs[i].dir);
 	free(set->dirs);
+	free(set->dir_slots);
+	free(set->last_given_dir);
+	free(set->last_abs_dir);
 	free(set->explicit_path);
 	pthread_mutex_destroy(&set->lock);
 	memset(set, 0, sizeof(*set));
@@ -1178,20 +1181,59 @@ static int set_load(struct gl_config_set *set, const char *path, const char *dir
 	return 0;
 }
 
+static size_t dir_hash(const char *dir)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	for (; *dir; dir++)
+		h = (h ^ (unsigned char)*dir) * 0x100000001b3ULL;
+	return (size_t)h;
+}
+
 static struct gl_config_dir *dir_find(struct gl_config_set *set, const char *dir)
 {
-	size_t i;
+	size_t mask = set->dir_slot_count - 1, i;
 
-	for (i = 0; i < set->dir_count; i++)
-		if (!strcmp(set->dirs[i].dir, dir))
-			return &set->dirs[i];
+	if (set->dir_slot_count == 0)
+		return NULL;
+	for (i = dir_hash(dir) & mask; set->dir_slots[i] != 0; i = (i + 1) & mask)
+		if (!strcmp(set->dirs[set->dir_slots[i] - 1].dir, dir))
+			return &set->dirs[set->dir_slots[i] - 1];
 	return NULL;
+}
+
+/* Rebuild the hash index with room for at least want folders. */
+static int dir_index_grow(struct gl_config_set *set, size_t want)
+{
+	size_t count = set->dir_slot_count ? set->dir_slot_count : 64, i, mask;
+	size_t *slots;
+
+	while (count < want * 2)
+		count *= 2;
+	if (count == set->dir_slot_count)
+		return 0;
+	slots = calloc(count, sizeof(*slots));
+	if (slots == NULL)
+		return -1;
+	mask = count - 1;
+	for (i = 0; i < set->dir_count; i++) {
+		size_t k = dir_hash(set->dirs[i].dir) & mask;
+
+		while (slots[k] != 0)
+			k = (k + 1) & mask;
+		slots[k] = i + 1;
+	}
+	free(set->dir_slots);
+	set->dir_slots = slots;
+	set->dir_slot_count = count;
+	return 0;
 }
 
 static int dir_add(struct gl_config_set *set, const char *dir, struct gl_config_file *file,
 		   bool invalid)
 {
 	struct gl_config_dir *grown = realloc(set->dirs, (set->dir_count + 1) * sizeof(*grown));
+	size_t k, mask;
 
 	if (grown == NULL)
 		return -1;
@@ -1202,6 +1244,15 @@ static int dir_add(struct gl_config_set *set, const char *dir, struct gl_config_
 	grown[set->dir_count].file = file;
 	grown[set->dir_count].invalid = invalid;
 	set->dir_count++;
+	if (dir_index_grow(set, set->dir_count) < 0) {
+		set->dir_count--;
+		free(grown[set->dir_count].dir);
+		return -1;
+	}
+	mask = set->dir_slot_count - 1;
+	for (k = dir_hash(dir) & mask; set->dir_slots[k] != 0; k = (k + 1) & mask)
+		;
+	set->dir_slots[k] = set->dir_count;
 	return 0;
 }
 
@@ -1392,10 +1443,10 @@ int gl_config_set_preload(struct gl_config_set *set)
 	return rc == -2 ? -1 : 0;
 }
 
-/* path relative to folder dir (both made absolute); malloc'd. */
-static char *relative_to(const char *dir, const char *path)
+/* path relative to folder dir; file_dir is path's folder made absolute, or NULL. malloc'd. */
+static char *relative_to(const char *dir, const char *path, const char *file_dir)
 {
-	char *abs_dir = absolute_dir_of(path), *out;
+	char *abs_dir = file_dir ? strdup(file_dir) : absolute_dir_of(path), *out;
 	const char *base = strrchr(path, '/');
 	size_t n = strlen(dir);
 
@@ -1415,6 +1466,34 @@ static char *relative_to(const char *dir, const char *path)
 	}
 	free(abs_dir);
 	return out;
+}
+
+/*
+ * absolute_dir_of(path), remembering the last answer: a walk hands over the
+ * files of one folder after another, so most calls need no realpath().
+ */
+static char *cached_absolute_dir(struct gl_config_set *set, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	size_t n = slash ? (size_t)(slash - path) : 0;
+	char *abs;
+
+	if (set->last_given_dir != NULL && strlen(set->last_given_dir) == n &&
+	    !strncmp(set->last_given_dir, path, n))
+		return strdup(set->last_abs_dir);
+	abs = absolute_dir_of(path);
+	if (abs == NULL)
+		return NULL;
+	free(set->last_given_dir);
+	free(set->last_abs_dir);
+	set->last_given_dir = strndup(path, n);
+	set->last_abs_dir = strdup(abs);
+	if (set->last_given_dir == NULL || set->last_abs_dir == NULL) {
+		free(set->last_given_dir);
+		free(set->last_abs_dir);
+		set->last_given_dir = set->last_abs_dir = NULL;
+	}
+	return abs;
 }
 
 int gl_config_set_resolve(struct gl_config_set *set, const char *path,
@@ -1447,7 +1526,7 @@ int gl_config_set_resolve(struct gl_config_set *set, const char *path,
 	} else {
 		struct gl_config_dir *d = NULL;
 
-		dir = absolute_dir_of(path);
+		dir = cached_absolute_dir(set, path);
 		if (dir == NULL)
 			goto done; /* an unreadable path: the run says so */
 		if (discover(set, dir, path, &d) < 0) {
@@ -1468,7 +1547,7 @@ int gl_config_set_resolve(struct gl_config_set *set, const char *path,
 					      ? path + n + 1
 					      : path);
 	} else {
-		out->relpath = relative_to(file->dir, path);
+		out->relpath = relative_to(file->dir, path, dir);
 	}
 	if (out->relpath == NULL) {
 		rc = -1;

@@ -221,6 +221,10 @@ struct gl_config_set {
 	size_t file_count;
 	struct gl_config_dir *dirs;
 	size_t dir_count;
+	size_t *dir_slots;         /* hash index into dirs: index + 1, 0 empty */
+	size_t dir_slot_count;     /* a power of two, over twice dir_count */
+	char *last_given_dir;      /* the folder of the last path resolved, as given */
+	char *last_abs_dir;        /* ... and made absolute (files come folder by folder) */
 	FILE *errors;              /* where configuration errors go (stderr) */
 	bool failed;               /* a configuration was invalid: exit 2 */
 	gl_config_read_fn read;    /* NULL: the file system; see gl_config_set_use_source() */
