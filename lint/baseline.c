@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "baseline.h"
+#include "conf.h"
 #include "report.h"
 #include "rule.h"
 
@@ -76,22 +77,6 @@ static char *relative_path(const char *dir, const char *path)
 	if (dir != NULL && realpath(path, abs) != NULL && !strncmp(abs, dir, n) && abs[n] == '/')
 		return strdup(abs + n + 1);
 	return strdup(path);
-}
-
-static char *folder_of(const char *file)
-{
-	char *copy = strdup(file), *slash, *abs;
-
-	if (copy == NULL)
-		return NULL;
-	slash = strrchr(copy, '/');
-	if (slash == copy)
-		slash[1] = '\0';
-	else if (slash != NULL)
-		*slash = '\0';
-	abs = realpath(slash ? copy : ".", NULL);
-	free(copy);
-	return abs;
 }
 
 static int entry_compare(const void *pa, const void *pb)
@@ -168,7 +153,7 @@ int gl_baseline_write(const char *path, const struct gl_run *run)
 	int rc = 0;
 
 	gl_baseline_init(&b);
-	b.dir = folder_of(path);
+	b.dir = gl_absolute_folder_of(path);
 	if (b.dir == NULL || collect(&b, run) < 0) {
 		gl_baseline_free(&b);
 		errno = b.dir == NULL ? errno : ENOMEM;
@@ -243,7 +228,7 @@ int gl_baseline_read(struct gl_baseline *b, const char *file)
 		fprintf(stderr, "grantlint: cannot read baseline '%s': %s\n", file, strerror(errno));
 		return -1;
 	}
-	b->dir = folder_of(file);
+	b->dir = gl_absolute_folder_of(file);
 	root = cJSON_Parse(text);
 	findings = cJSON_GetObjectItemCaseSensitive(root, "findings");
 	if (b->dir == NULL || root == NULL || !cJSON_IsArray(findings)) {

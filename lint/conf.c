@@ -738,8 +738,7 @@ void gl_config_file_free(struct gl_config_file *file)
 	free(file);
 }
 
-/* The folder of path as an absolute path (malloc'd), or NULL. */
-static char *absolute_dir_of(const char *path)
+char *gl_absolute_folder_of(const char *path)
 {
 	char *copy = strdup(path), *slash, *abs;
 
@@ -807,7 +806,7 @@ int gl_config_file_load(struct gl_config_file **out, const char *path, const cha
 	if (p.file == NULL)
 		return -2;
 	p.file->path = strdup(path);
-	p.file->dir = dir ? strdup(dir) : absolute_dir_of(path);
+	p.file->dir = dir ? strdup(dir) : gl_absolute_folder_of(path);
 	if (p.file->path == NULL || p.file->dir == NULL) {
 		gl_config_file_free(p.file);
 		return -2;
@@ -1263,27 +1262,88 @@ static bool exists(const char *path)
 	return lstat(path, &st) == 0;
 }
 
-/*
- * The configuration governing absolute folder dir: the nearest
- * .grantlint.yaml from dir upwards, stopping at the repository root (a folder
- * holding .git) or the file-system root. Every folder on the way is cached.
- */
-static int discover(struct gl_config_set *set, const char *dir, const char *given_path,
-		    struct gl_config_dir **out)
+void gl_config_set_use_source(struct gl_config_set *set, gl_config_read_fn read, void *arg)
 {
-	char *walk = strdup(dir), *slash;
+	set->read = read;
+	set->read_arg = arg;
+}
+
+/* Cut the last component off folder walk ("/a" -> "/", "a" -> "" in a source). */
+static void folder_up(char *walk, bool in_source)
+{
+	char *slash = strrchr(walk, '/');
+
+	if (slash == NULL)
+		walk[0] = '\0';
+	else if (slash == walk && !in_source)
+		slash[1] = '\0';
+	else
+		*slash = '\0';
+}
+
+/*
+ * Try the configuration file of one folder. Returns 0 with *file (NULL: none
+ * there), -1 when it is invalid, -2 out of memory.
+ */
+static int probe_folder(struct gl_config_set *set, const char *walk, const char *start,
+			const char *given_path, bool in_source, struct gl_config_file **file)
+{
+	size_t n = strlen(walk);
+	char *candidate = malloc(n + sizeof(GL_CONFIG_FILE_NAME) + 2), *shown;
+	int rc = 0;
+
+	*file = NULL;
+	if (candidate == NULL)
+		return -2;
+	/* In a source, the root is ""; on the file system, "/". */
+	sprintf(candidate, "%s%s%s", walk, n && strcmp(walk, "/") ? "/" : "", GL_CONFIG_FILE_NAME);
+	if (in_source) {
+		rc = set_load(set, candidate, walk, true, file);
+	} else if (exists(candidate)) {
+		shown = display_path(given_path, start, walk);
+		rc = shown ? set_load(set, shown, walk, false, file) : -2;
+		free(shown);
+	}
+	free(candidate);
+	return rc;
+}
+
+/* Is folder walk where discovery stops: the repository or file-system root? */
+static bool discovery_root(const char *walk, bool in_source)
+{
+	char git[PATH_MAX + 8];
+
+	if (in_source)
+		return walk[0] == '\0';
+	if (!strcmp(walk, "/"))
+		return true;
+	snprintf(git, sizeof(git), "%s/.git", walk);
+	return exists(git);
+}
+
+/*
+ * The configuration governing folder start: the nearest .grantlint.yaml from
+ * start upwards, stopping at the repository root (a folder holding .git) or
+ * the file-system root; in a source (the git index, a revision) start is
+ * relative to the repository root and the walk ends at the root (""). Every
+ * folder on the way is cached, so each is looked at once per run.
+ */
+static int discover(struct gl_config_set *set, const char *start, const char *given_path,
+		    bool in_source, struct gl_config_dir **out)
+{
+	char *walk = strdup(start);
+	struct gl_config_file *file = NULL;
+	struct gl_config_dir *hit = NULL;
+	bool invalid = false;
 	char **seen = NULL;
 	size_t seen_count = 0, i;
-	struct gl_config_dir *hit = NULL;
-	struct gl_config_file *file = NULL;
-	bool invalid = false;
 	int rc = 0;
 
 	if (walk == NULL)
 		return -1;
 	for (;;) {
-		char candidate[PATH_MAX + 32];
 		char **grown;
+		int lr;
 
 		hit = dir_find(set, walk);
 		if (hit != NULL) {
@@ -1299,103 +1359,7 @@ static int discover(struct gl_config_set *set, const char *dir, const char *give
 		}
 		seen = grown;
 		seen_count++;
-		snprintf(candidate, sizeof(candidate), "%s/%s", strcmp(walk, "/") ? walk : "",
-			 GL_CONFIG_FILE_NAME);
-		if (exists(candidate)) {
-			char *shown = display_path(given_path, dir, walk);
-			int lr;
-
-			if (shown == NULL) {
-				rc = -1;
-				goto done;
-			}
-			lr = set_load(set, shown, walk, false, &file);
-			free(shown);
-			if (lr == -2) {
-				rc = -1;
-				goto done;
-			}
-			invalid = lr < 0;
-			break;
-		}
-		snprintf(candidate, sizeof(candidate), "%s/.git", strcmp(walk, "/") ? walk : "");
-		if (exists(candidate) || !strcmp(walk, "/"))
-			break;
-		slash = strrchr(walk, '/');
-		if (slash == walk)
-			slash[1] = '\0';
-		else
-			*slash = '\0';
-	}
-	for (i = 0; i < seen_count; i++)
-		if (dir_add(set, seen[i], file, invalid) < 0) {
-			rc = -1;
-			goto done;
-		}
-	*out = dir_find(set, dir);
-done:
-	for (i = 0; i < seen_count; i++)
-		free(seen[i]);
-	free(seen);
-	free(walk);
-	return rc;
-}
-
-void gl_config_set_use_source(struct gl_config_set *set, gl_config_read_fn read, void *arg)
-{
-	set->read = read;
-	set->read_arg = arg;
-}
-
-/*
- * Discovery in a source (the git index, a revision): path is relative to the
- * repository root; try each of its folders from the deepest up to the root.
- * Folders are cached by their repository-relative name ("" for the root).
- */
-static int discover_in_source(struct gl_config_set *set, const char *path,
-			      struct gl_config_dir **out)
-{
-	char *dir = strdup(path), *slash;
-	struct gl_config_file *file = NULL;
-	struct gl_config_dir *hit = NULL;
-	bool invalid = false;
-	char **seen = NULL;
-	size_t seen_count = 0, i;
-	int rc = 0;
-
-	if (dir == NULL)
-		return -1;
-	slash = strrchr(dir, '/');
-	if (slash != NULL)
-		*slash = '\0';
-	else
-		dir[0] = '\0';
-	for (;;) {
-		char *candidate, **grown;
-		int lr;
-
-		hit = dir_find(set, dir);
-		if (hit != NULL) {
-			file = hit->file;
-			invalid = hit->invalid;
-			break;
-		}
-		grown = realloc(seen, (seen_count + 1) * sizeof(*seen));
-		if (grown == NULL || (grown[seen_count] = strdup(dir)) == NULL) {
-			seen = grown ? grown : seen;
-			rc = -1;
-			goto done;
-		}
-		seen = grown;
-		seen_count++;
-		candidate = malloc(strlen(dir) + sizeof(GL_CONFIG_FILE_NAME) + 2);
-		if (candidate == NULL) {
-			rc = -1;
-			goto done;
-		}
-		sprintf(candidate, "%s%s%s", dir, dir[0] ? "/" : "", GL_CONFIG_FILE_NAME);
-		lr = set_load(set, candidate, dir, true, &file);
-		free(candidate);
+		lr = probe_folder(set, walk, start, given_path, in_source, &file);
 		if (lr == -2) {
 			rc = -1;
 			goto done;
@@ -1404,25 +1368,21 @@ static int discover_in_source(struct gl_config_set *set, const char *path,
 			invalid = lr < 0;
 			break;
 		}
-		if (dir[0] == '\0')
+		if (discovery_root(walk, in_source))
 			break;
-		slash = strrchr(dir, '/');
-		if (slash != NULL)
-			*slash = '\0';
-		else
-			dir[0] = '\0';
+		folder_up(walk, in_source);
 	}
 	for (i = 0; i < seen_count; i++)
 		if (dir_add(set, seen[i], file, invalid) < 0) {
 			rc = -1;
 			goto done;
 		}
-	*out = seen_count ? dir_find(set, seen[0]) : hit;
+	*out = dir_find(set, start);
 done:
 	for (i = 0; i < seen_count; i++)
 		free(seen[i]);
 	free(seen);
-	free(dir);
+	free(walk);
 	return rc;
 }
 
@@ -1446,7 +1406,7 @@ int gl_config_set_preload(struct gl_config_set *set)
 /* path relative to folder dir; file_dir is path's folder made absolute, or NULL. malloc'd. */
 static char *relative_to(const char *dir, const char *path, const char *file_dir)
 {
-	char *abs_dir = file_dir ? strdup(file_dir) : absolute_dir_of(path), *out;
+	char *abs_dir = file_dir ? strdup(file_dir) : gl_absolute_folder_of(path), *out;
 	const char *base = strrchr(path, '/');
 	size_t n = strlen(dir);
 
@@ -1469,7 +1429,7 @@ static char *relative_to(const char *dir, const char *path, const char *file_dir
 }
 
 /*
- * absolute_dir_of(path), remembering the last answer: a walk hands over the
+ * gl_absolute_folder_of(path), remembering the last answer: a walk hands over the
  * files of one folder after another, so most calls need no realpath().
  */
 static char *cached_absolute_dir(struct gl_config_set *set, const char *path)
@@ -1481,7 +1441,7 @@ static char *cached_absolute_dir(struct gl_config_set *set, const char *path)
 	if (set->last_given_dir != NULL && strlen(set->last_given_dir) == n &&
 	    !strncmp(set->last_given_dir, path, n))
 		return strdup(set->last_abs_dir);
-	abs = absolute_dir_of(path);
+	abs = gl_absolute_folder_of(path);
 	if (abs == NULL)
 		return NULL;
 	free(set->last_given_dir);
@@ -1517,10 +1477,17 @@ int gl_config_set_resolve(struct gl_config_set *set, const char *path,
 	} else if (set->read != NULL) {
 		struct gl_config_dir *d = NULL;
 
-		if (discover_in_source(set, path, &d) < 0) {
+		char *folder = strdup(path);
+
+		if (folder == NULL) {
 			rc = -1;
 			goto done;
 		}
+		folder_up(folder, true);
+		rc = discover(set, folder, path, true, &d);
+		free(folder);
+		if (rc < 0)
+			goto done;
 		file = d ? d->file : NULL;
 		out->invalid = d && d->invalid;
 	} else {
@@ -1529,7 +1496,7 @@ int gl_config_set_resolve(struct gl_config_set *set, const char *path,
 		dir = cached_absolute_dir(set, path);
 		if (dir == NULL)
 			goto done; /* an unreadable path: the run says so */
-		if (discover(set, dir, path, &d) < 0) {
+		if (discover(set, dir, path, false, &d) < 0) {
 			rc = -1;
 			goto done;
 		}

@@ -179,6 +179,9 @@ const struct gl_config *gl_config_file_effective(struct gl_config_file *file, co
 /* True when relpath is excluded by include/exclude. */
 bool gl_config_file_excludes(const struct gl_config_file *file, const char *relpath);
 
+/* The folder of path as an absolute path (malloc'd), or NULL when it cannot be resolved. */
+char *gl_absolute_folder_of(const char *path);
+
 /* "file:line" of an origin into buf ("built-in default" when unset). */
 const char *gl_origin_format(const struct gl_origin *origin, char *buf, size_t size);
 
