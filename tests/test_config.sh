@@ -13,6 +13,18 @@ grant() { # grant FILE GRANT_TYPE: a clean grant of that type
 	esac
 }
 
+# ---- the commands and rules this adds are listed ---------------------------
+t_exit 0 "--help" "$GRANTLINT" --help
+t_contains "--help lists config" "config"
+t_contains "--help lists baseline" "baseline"
+t_exit 0 "rules" "$GRANTLINT" rules
+for code in GL081 GL082 GL901 GL903 GL904; do
+	t_contains "rules lists $code" "$code"
+done
+t_exit 0 "explain a policy rule" "$GRANTLINT" explain grant-type-not-allowed
+t_contains "policy rule documented" "policy.grant_types.allowed"
+t_exit 2 "baseline without write" "$GRANTLINT" baseline
+
 # ---- discovery up the tree, stopping at the repository root -------------
 R="$T_TMP/repo"
 mkdir -p "$R/.git" "$R/teams/a/grants/deep"
