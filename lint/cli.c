@@ -12,6 +12,7 @@ static const struct gl_command *const commands[] = {
 	&gl_cmd_explain,
 	&gl_cmd_config,
 	&gl_cmd_baseline,
+	&gl_cmd_schema,
 };
 
 #define COMMAND_COUNT (sizeof(commands) / sizeof(commands[0]))

@@ -20,6 +20,7 @@ extern const struct gl_command gl_cmd_rules;
 extern const struct gl_command gl_cmd_explain;
 extern const struct gl_command gl_cmd_config;
 extern const struct gl_command gl_cmd_baseline;
+extern const struct gl_command gl_cmd_schema;
 
 int gl_cli_main(int argc, char **argv);
 

@@ -170,11 +170,13 @@ void gl_grant_keys_free(struct gl_grant_keys *keys)
 	gl_grant_keys_init(keys);
 }
 
-/* Remember what a request defines, when both halves of its key are strings. */
+/*
+ * Remember what a request defines, when both halves of its key are strings.
+ * The key's line text and hash are filled once per file by fill_key_lines().
+ */
 static int record_key(struct gl_grant_keys *keys, const char *path,
-		      const struct gl_request *req, const char *bytes, size_t len)
+		      const struct gl_request *req)
 {
-	size_t off, n;
 	const struct gl_node *arn = gl_node_get_member(req->root, "ApplicationArn");
 	const struct gl_node *type = gl_node_get_member(req->root, "GrantType");
 	struct gl_grant_key *k;
@@ -184,26 +186,62 @@ static int record_key(struct gl_grant_keys *keys, const char *path,
 	if (keys_reserve(keys, 1) < 0)
 		return -1;
 	k = &keys->items[keys->count];
+	memset(k, 0, sizeof(*k));
 	k->application_arn = strdup(arn->u.scalar.value);
 	k->grant_type = strdup(type->u.scalar.value);
 	k->path = strdup(path);
 	k->document = req->index;
 	k->start = type->start;
 	k->end = type->end;
-	off = gl_line_offset(bytes, len, type->start.line);
-	n = gl_line_length(bytes, len, off);
-	k->line_text = strndup(bytes + off, n);
-	if (k->application_arn == NULL || k->grant_type == NULL || k->path == NULL ||
-	    k->line_text == NULL ||
-	    gl_fingerprint_line(bytes, len, type->start.line, k->line_hash) < 0) {
+	if (k->application_arn == NULL || k->grant_type == NULL || k->path == NULL) {
 		free(k->application_arn);
 		free(k->grant_type);
 		free(k->path);
-		free(k->line_text);
 		return -1;
 	}
 	keys->count++;
 	return 0;
+}
+
+/* The text of line (1-based) from a line index, malloc'd; "" past the end. */
+static char *line_text_of(const char *bytes, size_t len, const size_t *starts,
+			  uint32_t nlines, uint32_t line)
+{
+	size_t off = line >= 1 && line <= nlines ? starts[line - 1] : len;
+
+	return strndup(bytes + off, gl_line_length(bytes, len, off));
+}
+
+/*
+ * Give keys [from, count) of one file their line text and GitHub line hash,
+ * with one pass over the bytes, so that a finding reported on them later
+ * (across files, when the bytes are gone) carries both.
+ */
+static int fill_key_lines(struct gl_grant_keys *keys, size_t from, const char *bytes,
+			  size_t len, const size_t *starts, uint32_t nlines)
+{
+	struct gl_diag *probe;
+	size_t i, n = keys->count - from;
+	int rc = 0;
+
+	if (n == 0)
+		return 0;
+	probe = calloc(n, sizeof(*probe));
+	if (probe == NULL)
+		return -1;
+	for (i = 0; i < n; i++)
+		probe[i].start = keys->items[from + i].start;
+	rc = gl_fingerprint_fill(probe, n, bytes, len);
+	for (i = 0; rc == 0 && i < n; i++) {
+		struct gl_grant_key *k = &keys->items[from + i];
+
+		memcpy(k->line_hash, probe[i].line_hash, sizeof(k->line_hash));
+		k->line_text = line_text_of(bytes, len, starts, nlines, k->start.line);
+		if (k->line_text == NULL)
+			rc = -1;
+	}
+	free(probe);
+	return rc;
 }
 
 /*
@@ -212,7 +250,8 @@ static int record_key(struct gl_grant_keys *keys, const char *path,
  * from the bytes that were linted.
  */
 static int finalize_diags(const struct gl_lint_options *opts, struct gl_diag_list *list,
-			  size_t from, const char *bytes, size_t len)
+			  size_t from, const char *bytes, size_t len, const size_t *starts,
+			  uint32_t nlines)
 {
 	size_t i, kept = from;
 
@@ -229,14 +268,9 @@ static int finalize_diags(const struct gl_lint_options *opts, struct gl_diag_lis
 		if (opts->severity != NULL && opts->severity[gl_rule_index(d->rule)] >= 0)
 			d->severity = (enum gl_severity)opts->severity[gl_rule_index(d->rule)];
 		if (bytes != NULL && d->line_text == NULL) {
-			size_t off = gl_line_offset(bytes, len, d->start.line);
-			size_t n = gl_line_length(bytes, len, off);
-
-			d->line_text = malloc(n + 1);
+			d->line_text = line_text_of(bytes, len, starts, nlines, d->start.line);
 			if (d->line_text == NULL)
 				return -1;
-			memcpy(d->line_text, bytes + off, n);
-			d->line_text[n] = '\0';
 		}
 		list->items[kept++] = *d;
 	}
@@ -251,7 +285,9 @@ int gl_lint_buffer(const struct gl_lint_options *opts, const char *path,
 {
 	struct gl_loaded loaded;
 	struct gl_rule_ctx ctx;
-	size_t from = out->diags.count, r, i;
+	size_t from = out->diags.count, keys_from = out->keys.count, r, i;
+	size_t *starts = NULL;
+	uint32_t nlines = 0;
 	int rc;
 
 	rc = gl_load(&loaded, &opts->limits, path, bytes, len, gl_file_format_of(path),
@@ -271,12 +307,21 @@ int gl_lint_buffer(const struct gl_lint_options *opts, const char *path,
 			rc = gl_rules[i]->check(&ctx, req);
 		}
 		if (rc == 0)
-			rc = record_key(&out->keys, path, req, bytes, len);
+			rc = record_key(&out->keys, path, req);
 	}
 	out->documents += (unsigned)loaded.count;
 	gl_loaded_free(&loaded);
+	/* One line index for the file, only when some line is wanted. */
+	if (rc == 0 && (out->diags.count > from || out->keys.count > keys_from)) {
+		starts = gl_line_starts(bytes, len, &nlines);
+		if (starts == NULL)
+			rc = -1;
+	}
 	if (rc == 0)
-		rc = finalize_diags(opts, &out->diags, from, bytes, len);
+		rc = fill_key_lines(&out->keys, keys_from, bytes, len, starts, nlines);
+	if (rc == 0)
+		rc = finalize_diags(opts, &out->diags, from, bytes, len, starts, nlines);
+	free(starts);
 	return rc;
 }
 
@@ -292,7 +337,7 @@ int gl_lint_too_large(const struct gl_lint_options *opts, const char *path, size
 		     &out->diags);
 	gl_loaded_free(&loaded);
 	if (rc == 0)
-		rc = finalize_diags(opts, &out->diags, from, NULL, 0);
+		rc = finalize_diags(opts, &out->diags, from, NULL, 0, NULL, 0);
 	return rc;
 }
 
@@ -329,6 +374,6 @@ int gl_lint_finish(const struct gl_lint_options *opts, struct gl_grant_keys *key
 		rc = gl_rules[i]->finish(&ctx, keys);
 	}
 	if (rc == 0)
-		rc = finalize_diags(opts, diags, from, NULL, 0);
+		rc = finalize_diags(opts, diags, from, NULL, 0, NULL, 0);
 	return rc;
 }

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "conf.h"
 #include "engine.h"
@@ -71,23 +72,6 @@ static int has_ext(const char *name)
 	return dot && (!strcmp(dot, ".yaml") || !strcmp(dot, ".yml") || !strcmp(dot, ".json"));
 }
 
-/*
- * A message, with the case's own folder left out wherever it appears (policy
- * findings name the configuration file, which lives in the case folder), so
- * expectations do not depend on where the tree is.
- */
-static void print_message(FILE *out, const char *message, const char *case_path)
-{
-	size_t n = strlen(case_path);
-	const char *p = message, *hit;
-
-	while ((hit = strstr(p, case_path)) != NULL && hit[n] == '/') {
-		fwrite(p, 1, (size_t)(hit - p), out);
-		p = hit + n + 1;
-	}
-	fprintf(out, "%s\n", p);
-}
-
 /* Lint one case (file or folder) with only `rule` on; the diagnostics as text. */
 static char *lint_case(const struct gl_rule *rule, const char *path, int is_dir)
 {
@@ -122,9 +106,8 @@ static char *lint_case(const struct gl_rule *rule, const char *path, int is_dir)
 
 		if (is_dir)
 			fprintf(mem, "%s:", strlen(d->path) > prefix ? d->path + prefix : d->path);
-		fprintf(mem, "%u:%u-%u:%u %s ", d->start.line, d->start.col, d->end.line,
-			d->end.col, d->rule->code);
-		print_message(mem, d->message, path);
+		fprintf(mem, "%u:%u-%u:%u %s %s\n", d->start.line, d->start.col, d->end.line,
+			d->end.col, d->rule->code, d->message);
 	}
 	if (run.read_errors)
 		fprintf(mem, "(unreadable input)\n");
@@ -157,6 +140,12 @@ static void run_rule(const struct gl_rule *rule, const char *fixtures, int updat
 		fail("%s has no fixture folder %s", rule->code, dir);
 		return;
 	}
+	/* Lint from inside the folder, so that paths in messages are relative. */
+	if (chdir(dir) < 0) {
+		fail("cannot enter %s", dir);
+		closedir(d);
+		return;
+	}
 	while ((ent = readdir(d)) != NULL && count < 512)
 		if (!strncmp(ent->d_name, "ok-", 3) || !strncmp(ent->d_name, "bad-", 4))
 			names[count++] = strdup(ent->d_name);
@@ -177,7 +166,7 @@ static void run_rule(const struct gl_rule *rule, const char *fixtures, int updat
 		if (!is_dir && !has_ext(names[i]))
 			goto next;
 		cases++;
-		got = lint_case(rule, path, is_dir);
+		got = lint_case(rule, names[i], is_dir);
 		if (!bad) {
 			oks++;
 			if (got[0] != '\0')
