@@ -39,8 +39,10 @@ const struct gl_rule *const gl_rules[] = {
 	&gl_rule_duplicate_audience,
 	&gl_rule_conflicting_grant,
 	&gl_rule_grant_type_not_allowed,
+	&gl_rule_redirect_uri_not_allowed,
 	&gl_rule_token_issuer_not_trusted,
 	&gl_rule_audience_not_allowed,
+	&gl_rule_application_not_allowed,
 };
 
 const size_t gl_rules_count = sizeof(gl_rules) / sizeof(gl_rules[0]);

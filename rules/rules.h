@@ -53,7 +53,9 @@ extern const struct gl_rule gl_rule_conflicting_grant;
 
 /* GL9xx: organisation policy from the configuration (lint/conf.h). */
 extern const struct gl_rule gl_rule_grant_type_not_allowed;
+extern const struct gl_rule gl_rule_redirect_uri_not_allowed;
 extern const struct gl_rule gl_rule_token_issuer_not_trusted;
 extern const struct gl_rule gl_rule_audience_not_allowed;
+extern const struct gl_rule gl_rule_application_not_allowed;
 
 #endif

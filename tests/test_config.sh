@@ -18,7 +18,7 @@ t_exit 0 "--help" "$GRANTLINT" --help
 t_contains "--help lists config" "config"
 t_contains "--help lists baseline" "baseline"
 t_exit 0 "rules" "$GRANTLINT" rules
-for code in GL081 GL082 GL901 GL903 GL904; do
+for code in GL081 GL082 GL901 GL902 GL903 GL904 GL905; do
 	t_contains "rules lists $code" "$code"
 done
 t_exit 0 "explain a policy rule" "$GRANTLINT" explain grant-type-not-allowed
