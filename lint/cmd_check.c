@@ -285,6 +285,10 @@ static int check_run(int argc, char **argv)
 			rc = GL_EXIT_USAGE;
 		}
 	}
+	if (o.config_file != NULL && o.no_config) {
+		gl_cli_error("--config and --no-config contradict each other; give one");
+		rc = GL_EXIT_USAGE;
+	}
 	if (rc != GL_EXIT_OK) {
 		free(o.enabled);
 		return rc;

@@ -86,7 +86,7 @@ static int run_file_options(struct gl_run *run, const char *path, struct gl_lint
 	if (res->invalid)
 		return 1;
 	if (res->excluded) {
-		run->excluded++;
+		__atomic_add_fetch(&run->excluded, 1, __ATOMIC_RELAXED); /* files may be linted on several threads */
 		return 1;
 	}
 	if (res->config != NULL) {

@@ -39,6 +39,7 @@ t_exit 1 "--config FILE replaces discovery" "$GRANTLINT" check --config "$R/.gra
 t_contains "--config named in the finding" "set at $R/.grantlint.yaml:3"
 rm "$R/teams/.grantlint.yaml"
 t_exit 0 "--no-config" "$GRANTLINT" check --no-config grants
+t_exit 2 "--config with --no-config" "$GRANTLINT" check --no-config --config "$R/.grantlint.yaml" grants
 t_exit 2 "--config of a missing file" "$GRANTLINT" check --config "$T_TMP/none.yaml" grants
 t_contains "missing --config explained" "cannot read configuration"
 # A configuration above the repository root is not used.
