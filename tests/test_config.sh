@@ -49,6 +49,15 @@ grant "$T_TMP/outer/inner/grants/x.yaml" refresh_token
 t_exit 0 "discovery stops at the repository root" "$GRANTLINT" check "$T_TMP/outer/inner"
 cd - >/dev/null || exit 1
 
+# A configuration (and a baseline) inside a grants/ folder is not a grant.
+G="$T_TMP/ingrants"
+mkdir -p "$G/.git" "$G/grants"
+grant "$G/grants/x.yaml" authorization_code
+printf 'rules: {GL102: warning}\n' > "$G/grants/.grantlint.yaml"
+printf '{"version": 1, "findings": []}\n' > "$G/grants/.grantlint-baseline.json"
+t_exit 0 "configuration files are not linted as grants" "$GRANTLINT" check --format json "$G"
+t_contains "one grant file" '"files":1'
+
 # ---- include / exclude, also for files named on the command line --------
 I="$T_TMP/incl"
 mkdir -p "$I/.git"
