@@ -495,6 +495,14 @@ int gl_suppress_finish(struct gl_config_set *set, const bool *enabled, struct gl
 	opts.enabled = enabled;
 	for (f = 0; f < set->file_count && rc == 0; f++) {
 		const struct gl_config_file *file = set->files[f];
+		/* The configuration's own rules settings apply to what is said about it. */
+		const struct gl_config *own = gl_config_file_effective(
+			set->files[f], GL_CONFIG_FILE_NAME, enabled, &set->base_limits);
+
+		if (own == NULL)
+			return -1;
+		opts.enabled = own->enabled;
+		opts.severity = own->severity;
 
 		for (k = 0; k < file->ignore_count && rc == 0; k++) {
 			const struct gl_config_ignore *ig = &file->ignores[k];

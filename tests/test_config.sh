@@ -134,6 +134,23 @@ t_contains "config --show position" "bad/.grantlint.yaml:2:1: error:"
 t_exit 0 "an empty configuration is valid" "$GRANTLINT" check bad
 cd - >/dev/null || exit 1
 
+# ---- configured ignore entries: reasons and staleness ---------------------
+J="$T_TMP/ignore"
+mkdir -p "$J/.git" "$J/grants"
+printf '{"ApplicationArn": "%s", "GrantType": "authorization_code",\n "Grant": {"AuthorizationCode": {"RedirectUris": ["https://a.example.com/cb"], "Scopes": []}}}\n' "$ARN" > "$J/grants/app.json"
+printf 'ignore:\n  - files: ["grants/*.json"]\n    rule: unknown-key\n    pointer: /Grant/AuthorizationCode/Scopes\n' > "$J/.grantlint.yaml"
+t_exit 0 "an ignore entry hides a JSON finding" "$GRANTLINT" check "$J"
+t_contains "its missing reason is a warning" ".grantlint.yaml:3:11: warning: ignore entry for unknown-key gives no reason"
+printf 'rules: {GL081: off}\nignore:\n  - files: ["grants/*.json"]\n    rule: unknown-key\n    pointer: /Grant/AuthorizationCode/RedirectUris\n    reason: x\n' > "$J/.grantlint.yaml"
+t_exit 1 "an entry with another pointer hides nothing" "$GRANTLINT" check "$J"
+t_contains "the finding stays" "unknown key 'Scopes'"
+t_contains "the entry is unused" ".grantlint.yaml:4:11: warning: unused ignore entry"
+t_exit 1 "the same when the file is named" "$GRANTLINT" check "$J/grants/app.json"
+printf 'rules: {GL082: off}\nignore:\n  - files: ["grants/*.json"]\n    rule: unknown-key\n    pointer: /Grant/AuthorizationCode/RedirectUris\n' > "$J/.grantlint.yaml"
+t_exit 1 "the configuration's rules apply to its own findings" "$GRANTLINT" check "$J"
+t_lacks "GL082 off" "GL082"
+t_contains "GL081 on" "GL081"
+
 # ---- config --show: values and where they came from ---------------------
 S="$T_TMP/show"
 mkdir -p "$S/.git" "$S/grants/partners"
