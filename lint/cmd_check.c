@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "baseline.h"
@@ -11,8 +12,19 @@
 #include "conf.h"
 #include "report.h"
 #include "run.h"
+#include "source_git.h"
+#include "walk.h"
 
 #define MAX_OUTPUTS 8
+#define NO_GIT (-1)
+
+/* Long options without a short form. */
+enum {
+	OPT_STAGED = 0x100,
+	OPT_REV,
+	OPT_CHANGED_SINCE,
+	OPT_ONLY_GRANT_FILES,
+};
 
 struct output {
 	const struct gl_reporter *reporter;
@@ -31,6 +43,9 @@ struct check_options {
 	const char *config_file;   /* --config */
 	bool no_config;            /* --no-config */
 	const char *baseline_file; /* --baseline */
+	int git_mode;        /* an enum gl_git_mode, or NO_GIT */
+	const char *git_rev; /* REV of --rev, BASE of --changed-since */
+	bool only_grant_files;
 };
 
 static void check_usage(FILE *out)
@@ -61,6 +76,13 @@ static void check_usage(FILE *out)
 		"      --baseline FILE       hide the findings FILE lists (see 'grantlint\n"
 		"                            baseline write'); report those now fixed\n"
 		"  -q, --quiet               no summary line\n"
+		"      --staged              lint the staged (index) versions of the grant\n"
+		"                            files added or changed against HEAD\n"
+		"      --rev REV             lint every grant file in the tree of REV\n"
+		"      --changed-since BASE  lint the grant files changed between\n"
+		"                            merge-base(BASE, HEAD) and HEAD\n"
+		"      --only-grant-files    skip named files that are not grant files\n"
+		"                            (for the pre-commit framework)\n"
 		"  -h, --help                this help\n"
 		"\n"
 		"Formats:\n");
@@ -167,6 +189,59 @@ static bool want_color(const char *when, FILE *stream)
 	return isatty(fileno(stream)) && !(term != NULL && !strcmp(term, "dumb"));
 }
 
+static int set_git_mode(struct check_options *o, int mode, const char *rev)
+{
+	if (o->git_mode != NO_GIT) {
+		gl_cli_error("--staged, --rev and --changed-since cannot be combined");
+		return -1;
+	}
+	o->git_mode = mode;
+	o->git_rev = rev;
+	return 0;
+}
+
+/* gl_config_read_fn over gl_git_source_read(): the index for --staged, REV for --rev. */
+static int read_config_from_git(void *arg, const char *path, char **bytes, size_t *len)
+{
+	int rc = gl_git_source_read(arg, path, bytes, len);
+
+	if (rc == GL_GIT_NOT_FOUND)
+		return 1;
+	if (rc == -1)
+		return -2;
+	return rc == 0 ? 0 : -1;
+}
+
+/*
+ * Lint from git instead of the file tree. Returns 0, -1 out of memory, or an
+ * exit code for a usage error or an unreadable repository.
+ */
+static int check_git(const struct check_options *o, struct gl_run *run)
+{
+	struct gl_git_source *src;
+	int rc = gl_git_source_open(&src, (enum gl_git_mode)o->git_mode, o->git_rev);
+
+	if (rc == 0) {
+		/* The configuration comes from the same source as the grants. */
+		if (run->configs != NULL)
+			gl_config_set_use_source(run->configs, read_config_from_git, src);
+		rc = gl_git_source_lint(src, run);
+		gl_git_source_free(src);
+	}
+	if (rc == GL_GIT_ERR_USAGE)
+		return GL_EXIT_USAGE;
+	return rc == GL_GIT_ERR_READ ? GL_EXIT_INPUT : rc;
+}
+
+/* With --only-grant-files, a named file that is not a grant file is skipped quietly. */
+static bool skip_named(const struct check_options *o, const char *path)
+{
+	struct stat st;
+
+	return o->only_grant_files && !gl_walk_is_grant_file(path) &&
+	       !(stat(path, &st) == 0 && S_ISDIR(st.st_mode));
+}
+
 /* Write every requested report. Returns 0, or GL_EXIT_INPUT-like failure (-1). */
 static int write_outputs(struct check_options *o, const struct gl_run *run)
 {
@@ -217,6 +292,10 @@ static int check_run(int argc, char **argv)
 		{ "no-config", no_argument, NULL, 'N' },
 		{ "baseline", required_argument, NULL, 'B' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "staged", no_argument, NULL, OPT_STAGED },
+		{ "rev", required_argument, NULL, OPT_REV },
+		{ "changed-since", required_argument, NULL, OPT_CHANGED_SINCE },
+		{ "only-grant-files", no_argument, NULL, OPT_ONLY_GRANT_FILES },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct check_options o;
@@ -228,6 +307,7 @@ static int check_run(int argc, char **argv)
 	memset(&o, 0, sizeof(o));
 	gl_baseline_init(&baseline);
 	o.color = "auto";
+	o.git_mode = NO_GIT;
 	gl_lint_options_default(&o.lint);
 	o.enabled = calloc(gl_rules_count, sizeof(bool));
 	if (o.enabled == NULL)
@@ -276,6 +356,17 @@ static int check_run(int argc, char **argv)
 		case 'B':
 			o.baseline_file = optarg;
 			break;
+		case OPT_STAGED:
+		case OPT_REV:
+		case OPT_CHANGED_SINCE:
+			if (set_git_mode(&o, c == OPT_STAGED ? GL_GIT_STAGED
+					 : c == OPT_REV ? GL_GIT_REV : GL_GIT_CHANGED_SINCE,
+					 c == OPT_STAGED ? NULL : optarg) < 0)
+				rc = GL_EXIT_USAGE;
+			break;
+		case OPT_ONLY_GRANT_FILES:
+			o.only_grant_files = true;
+			break;
 		case 'h':
 			check_usage(stdout);
 			free(o.enabled);
@@ -287,6 +378,11 @@ static int check_run(int argc, char **argv)
 	}
 	if (o.config_file != NULL && o.no_config) {
 		gl_cli_error("--config and --no-config contradict each other; give one");
+		rc = GL_EXIT_USAGE;
+	}
+	if (rc == GL_EXIT_OK && o.git_mode != NO_GIT && optind < argc) {
+		gl_cli_error("--staged, --rev and --changed-since read from git and take no "
+			     "PATH ('%s')", argv[optind]);
 		rc = GL_EXIT_USAGE;
 	}
 	if (rc != GL_EXIT_OK) {
@@ -308,10 +404,22 @@ static int check_run(int argc, char **argv)
 			rc = -1;
 	}
 	if (rc == 0 && !configs.failed && baseline_rc == 0) {
-		if (optind >= argc && gl_run_add_path(&run, ".") < 0)
+		if (o.git_mode != NO_GIT) {
+			int grc = check_git(&o, &run);
+
+			if (grc > 0) {
+				gl_run_free(&run);
+				gl_config_set_free(&configs);
+				gl_baseline_free(&baseline);
+				free(o.enabled);
+				return grc;
+			}
+			rc = grc;
+		} else if (optind >= argc && gl_run_add_path(&run, ".") < 0) {
 			rc = -1;
+		}
 		for (i = optind; i < argc && rc == 0; i++)
-			if (gl_run_add_path(&run, argv[i]) < 0)
+			if (!skip_named(&o, argv[i]) && gl_run_add_path(&run, argv[i]) < 0)
 				rc = -1;
 		if (rc == 0 && gl_run_finish(&run) < 0)
 			rc = -1;

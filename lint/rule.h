@@ -34,6 +34,14 @@ struct gl_grant_key {
 	struct gl_pos end;
 	char *line_text;     /* the GrantType line, for reporters */
 	char line_hash[24];  /* its GitHub line hash */
+	/*
+	 * From a file that is judged against but not linted (the rest of the
+	 * index or tree in the git modes): line_text is NULL and line_hash "",
+	 * and a finding reported on it is dropped, so a rule that finds a
+	 * conflict between a linted key and a context key reports on the linted
+	 * one.
+	 */
+	bool context;
 };
 
 struct gl_grant_keys {

@@ -248,6 +248,54 @@ int gl_run_add_path(struct gl_run *run, const char *path)
 	return run_lint_file(run, path);
 }
 
+int gl_run_add_context_keys(struct gl_run *run, struct gl_grant_keys *keys)
+{
+	size_t i, count = keys->count;
+
+	for (i = 0; i < count; i++)
+		keys->items[i].context = true;
+	if (gl_grant_keys_take(&run->keys, keys) < 0)
+		return -1;
+	run->context_keys += count;
+	return 0;
+}
+
+static int compare_paths(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * With context keys, checks across files may find something in a file that
+ * was not linted; keep only the findings on linted paths.
+ */
+static int run_keep_linted_diags(struct gl_run *run)
+{
+	char **paths = malloc((run->file_count ? run->file_count : 1) * sizeof(*paths));
+	size_t i, kept = 0;
+
+	if (paths == NULL)
+		return -1;
+	for (i = 0; i < run->file_count; i++)
+		paths[i] = run->files[i].path;
+	qsort(paths, run->file_count, sizeof(*paths), compare_paths);
+	for (i = 0; i < run->diags.count; i++) {
+		struct gl_diag *d = &run->diags.items[i];
+
+		if (bsearch(&d->path, paths, run->file_count, sizeof(*paths), compare_paths)) {
+			run->diags.items[kept++] = *d;
+			continue;
+		}
+		free(d->path);
+		free(d->message);
+		free(d->pointer);
+		free(d->line_text);
+	}
+	run->diags.count = kept;
+	free(paths);
+	return 0;
+}
+
 int gl_run_finish(struct gl_run *run)
 {
 	size_t i, from = run->diags.count;
@@ -255,6 +303,8 @@ int gl_run_finish(struct gl_run *run)
 	if (gl_lint_finish(&run->opts, &run->keys, &run->diags) < 0 ||
 	    gl_suppress_cross_file(run->configs, &run->diags, from) < 0 ||
 	    gl_suppress_finish(run->configs, run->opts.enabled, &run->diags) < 0)
+		return -1;
+	if (run->context_keys > 0 && run_keep_linted_diags(run) < 0)
 		return -1;
 	gl_diag_list_sort(&run->diags);
 	run->errors = run->warnings = run->infos = 0;

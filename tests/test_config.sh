@@ -230,4 +230,39 @@ t_contains "invalid baseline explained" "is not a grantlint baseline"
 t_exit 2 "a missing baseline" "$GRANTLINT" check --baseline nope.json
 cd - >/dev/null || exit 1
 
+# ---- git modes: the configuration comes from the same source as the grants
+W="$T_TMP/gitrepo"
+mkdir -p "$W"
+cd "$W" || exit 1
+git init -q . && git config user.email t@example.com && git config user.name t
+printf 'policy:\n  grant_types:\n    allowed: [refresh_token, authorization_code]\n' > .grantlint.yaml
+grant grants/a.yaml refresh_token
+git add -A && git commit -qm init
+# Stage a stricter policy with a change to the grant; weaken it in the working tree only.
+printf 'policy:\n  grant_types:\n    allowed: [authorization_code]\n' > .grantlint.yaml
+printf '# touched\n' >> grants/a.yaml
+git add .grantlint.yaml grants/a.yaml
+printf 'policy: {}\n' > .grantlint.yaml
+t_exit 1 "--staged applies the staged .grantlint.yaml" "$GRANTLINT" check --staged
+t_contains "the staged policy is named" "not allowed here by policy.grant_types.allowed (set at .grantlint.yaml:3); allowed: authorization_code"
+t_exit 0 "--rev HEAD applies HEAD's .grantlint.yaml" "$GRANTLINT" check --rev HEAD
+# A staged weakening is visible, and it is what applies.
+printf 'policy:\n  grant_types:\n    allowed: [refresh_token]\n' > .grantlint.yaml
+git add .grantlint.yaml
+printf 'policy:\n  grant_types:\n    allowed: [authorization_code]\n' > .grantlint.yaml
+t_exit 0 "a staged weakening is what --staged applies" "$GRANTLINT" check --staged
+# A configuration in a sub-folder of the index is found too.
+mkdir -p grants/team
+grant grants/team/b.yaml refresh_token
+printf 'policy: {grant_types: {allowed: [authorization_code]}}\n' > grants/team/.grantlint.yaml
+git add grants/team
+t_exit 1 "discovery in the index" "$GRANTLINT" check --staged
+t_contains "the nearer staged configuration" "grants/team/b.yaml:2:12: error: grant type 'refresh_token' is not allowed here by policy.grant_types.allowed (set at grants/team/.grantlint.yaml:1)"
+# An invalid staged configuration stops the run with its position.
+printf 'polcy: {}\n' > .grantlint.yaml
+git add .grantlint.yaml
+t_exit 2 "an invalid staged configuration" "$GRANTLINT" check --staged
+t_contains "its position" ".grantlint.yaml:1:1: error: unknown key 'polcy'"
+cd - >/dev/null || exit 1
+
 t_finish
