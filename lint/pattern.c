@@ -102,6 +102,8 @@ int gl_pattern_compile(struct gl_pattern **out, const char *text, enum gl_patter
 		free(p);
 		return -1;
 	}
+	/* Patterns are matched once per file: JIT them when PCRE2 can (else it interprets). */
+	(void)pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE);
 	p->text = strdup(text);
 	if (p->text == NULL) {
 		gl_pattern_free(p);
