@@ -7,7 +7,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "baseline.h"
 #include "cli.h"
+#include "conf.h"
 #include "report.h"
 #include "run.h"
 #include "source_git.h"
@@ -39,6 +41,9 @@ struct check_options {
 	bool *enabled;
 	bool selected_only;
 	struct gl_lint_options lint;
+	const char *config_file;   /* --config */
+	bool no_config;            /* --no-config */
+	const char *baseline_file; /* --baseline */
 	int git_mode;        /* an enum gl_git_mode, or NO_GIT */
 	const char *git_rev; /* REV of --rev, BASE of --changed-since */
 	bool only_grant_files;
@@ -71,6 +76,11 @@ static void check_usage(FILE *out)
 		"                            (default), warning, or never\n"
 		"      --max-warnings N      exit 1 when there are more than N warnings\n"
 		"                            (whatever --fail-on says)\n"
+		"      --config FILE         use this configuration instead of discovering\n"
+		"                            .grantlint.yaml upwards from each file\n"
+		"      --no-config           use no configuration file\n"
+		"      --baseline FILE       hide the findings FILE lists (see 'grantlint\n"
+		"                            baseline write'); report those now fixed\n"
 		"  -q, --quiet               no summary line\n"
 		"      --staged              lint the staged (index) versions of the grant\n"
 		"                            files added or changed against HEAD\n"
@@ -199,6 +209,18 @@ static int set_git_mode(struct check_options *o, int mode, const char *rev)
 	return 0;
 }
 
+/* gl_config_read_fn over gl_git_source_read(): the index for --staged, REV for --rev. */
+static int read_config_from_git(void *arg, const char *path, char **bytes, size_t *len)
+{
+	int rc = gl_git_source_read(arg, path, bytes, len);
+
+	if (rc == GL_GIT_NOT_FOUND)
+		return 1;
+	if (rc == -1)
+		return -2;
+	return rc == 0 ? 0 : -1;
+}
+
 /*
  * Lint from git instead of the file tree. Returns 0, -1 out of memory, or an
  * exit code for a usage error or an unreadable repository.
@@ -209,6 +231,9 @@ static int check_git(const struct check_options *o, struct gl_run *run)
 	int rc = gl_git_source_open(&src, (enum gl_git_mode)o->git_mode, o->git_rev);
 
 	if (rc == 0) {
+		/* The configuration comes from the same source as the grants. */
+		if (run->configs != NULL)
+			gl_config_set_use_source(run->configs, read_config_from_git, src);
 		rc = gl_git_source_lint(src, run);
 		gl_git_source_free(src);
 	}
@@ -284,6 +309,9 @@ static int check_run(int argc, char **argv)
 		{ "fail-on", required_argument, NULL, 'F' },
 		{ "max-warnings", required_argument, NULL, 'W' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "config", required_argument, NULL, 'c' },
+		{ "no-config", no_argument, NULL, 'N' },
+		{ "baseline", required_argument, NULL, 'B' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "staged", no_argument, NULL, OPT_STAGED },
 		{ "rev", required_argument, NULL, OPT_REV },
@@ -293,9 +321,12 @@ static int check_run(int argc, char **argv)
 	};
 	struct check_options o;
 	struct gl_run run;
-	int c, rc = GL_EXIT_OK, i;
+	struct gl_config_set configs;
+	struct gl_baseline baseline;
+	int c, rc = GL_EXIT_OK, i, baseline_rc = 0;
 
 	memset(&o, 0, sizeof(o));
+	gl_baseline_init(&baseline);
 	o.color = "auto";
 	o.git_mode = NO_GIT;
 	gl_threshold_default(&o.threshold);
@@ -352,6 +383,15 @@ static int check_run(int argc, char **argv)
 		case 'q':
 			o.quiet = true;
 			break;
+		case 'c':
+			o.config_file = optarg;
+			break;
+		case 'N':
+			o.no_config = true;
+			break;
+		case 'B':
+			o.baseline_file = optarg;
+			break;
 		case OPT_STAGED:
 		case OPT_REV:
 		case OPT_CHANGED_SINCE:
@@ -372,6 +412,10 @@ static int check_run(int argc, char **argv)
 			rc = GL_EXIT_USAGE;
 		}
 	}
+	if (o.config_file != NULL && o.no_config) {
+		gl_cli_error("--config and --no-config contradict each other; give one");
+		rc = GL_EXIT_USAGE;
+	}
 	if (rc == GL_EXIT_OK && o.git_mode != NO_GIT && optind < argc) {
 		gl_cli_error("--staged, --rev and --changed-since read from git and take no "
 			     "PATH ('%s')", argv[optind]);
@@ -386,31 +430,51 @@ static int check_run(int argc, char **argv)
 	o.lint.enabled = o.enabled;
 
 	gl_run_init(&run, &o.lint);
-	if (o.git_mode != NO_GIT) {
-		rc = check_git(&o, &run);
-		if (rc > 0) {
-			gl_run_free(&run);
-			free(o.enabled);
-			return rc;
-		}
-	} else if (optind >= argc) {
-		if (gl_run_add_path(&run, ".") < 0)
+	if (gl_config_set_init(&configs, o.config_file, o.no_config, o.enabled, &o.lint.limits) < 0 ||
+	    gl_config_set_preload(&configs) < 0)
+		rc = -1;
+	run.configs = &configs;
+	if (rc == 0 && o.baseline_file != NULL) {
+		baseline_rc = gl_baseline_read(&baseline, o.baseline_file);
+		if (baseline_rc == -2)
 			rc = -1;
 	}
-	for (i = optind; i < argc && rc == 0; i++)
-		if (!skip_named(&o, argv[i]) && gl_run_add_path(&run, argv[i]) < 0)
+	if (rc == 0 && !configs.failed && baseline_rc == 0) {
+		if (o.git_mode != NO_GIT) {
+			int grc = check_git(&o, &run);
+
+			if (grc > 0) {
+				gl_run_free(&run);
+				gl_config_set_free(&configs);
+				gl_baseline_free(&baseline);
+				free(o.enabled);
+				return grc;
+			}
+			rc = grc;
+		} else if (optind >= argc && gl_run_add_path(&run, ".") < 0) {
 			rc = -1;
-	if (rc == 0 && gl_run_finish(&run) < 0)
-		rc = -1;
+		}
+		for (i = optind; i < argc && rc == 0; i++)
+			if (!skip_named(&o, argv[i]) && gl_run_add_path(&run, argv[i]) < 0)
+				rc = -1;
+		if (rc == 0 && gl_run_finish(&run) < 0)
+			rc = -1;
+		if (rc == 0 && o.baseline_file != NULL && gl_baseline_apply(&baseline, &run) < 0)
+			rc = -1;
+	}
 	if (rc < 0) {
 		gl_cli_error("out of memory");
 		rc = GL_EXIT_INPUT;
+	} else if (configs.failed || baseline_rc != 0) {
+		rc = GL_EXIT_USAGE;
 	} else if (write_outputs(&o, &run) < 0 || run.read_errors > 0) {
 		rc = GL_EXIT_INPUT;
 	} else {
 		rc = gl_threshold_fails(&o.threshold, &run) ? GL_EXIT_FINDINGS : GL_EXIT_OK;
 	}
 	gl_run_free(&run);
+	gl_config_set_free(&configs);
+	gl_baseline_free(&baseline);
 	free(o.enabled);
 	return rc;
 }

@@ -7,7 +7,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "conf.h"
 #include "run.h"
+#include "suppress.h"
 #include "walk.h"
 
 void gl_run_init(struct gl_run *run, const struct gl_lint_options *opts)
@@ -67,7 +69,38 @@ static int run_take(struct gl_run *run, struct gl_run_file *file, struct gl_file
 	return rc;
 }
 
-int gl_run_lint_bytes(struct gl_run *run, const char *path, const char *bytes, size_t len)
+/*
+ * The options for one file: the run's, or its configuration's. Returns 0 to
+ * lint, 1 to leave the file out (excluded, or its configuration is invalid),
+ * -1 out of memory; res is filled either way (free it).
+ */
+static int run_file_options(struct gl_run *run, const char *path, struct gl_lint_options *opts,
+			    struct gl_config_resolved *res)
+{
+	*opts = run->opts;
+	memset(res, 0, sizeof(*res));
+	if (run->configs == NULL)
+		return 0;
+	if (gl_config_set_resolve(run->configs, path, res) < 0)
+		return -1;
+	if (res->invalid)
+		return 1;
+	if (res->excluded) {
+		__atomic_add_fetch(&run->excluded, 1, __ATOMIC_RELAXED); /* files may be linted on several threads */
+		return 1;
+	}
+	if (res->config != NULL) {
+		opts->config = res->config;
+		opts->enabled = res->config->enabled;
+		opts->severity = res->config->severity;
+		opts->limits = res->config->limits;
+	}
+	return 0;
+}
+
+static int run_lint_resolved(struct gl_run *run, const char *path, const char *bytes, size_t len,
+			     const struct gl_lint_options *opts,
+			     const struct gl_config_resolved *conf)
 {
 	struct gl_run_file *file = run_add_file(run, path);
 	struct gl_file_result res;
@@ -76,13 +109,16 @@ int gl_run_lint_bytes(struct gl_run *run, const char *path, const char *bytes, s
 	if (file == NULL)
 		return -1;
 	gl_file_result_init(&res);
-	rc = gl_lint_buffer(&run->opts, path, bytes, len, &res);
+	rc = gl_lint_buffer(opts, path, bytes, len, &res);
+	if (rc == 0)
+		rc = gl_suppress_apply(opts, conf, path, bytes, len, &res.diags, 0);
 	if (run_take(run, file, &res) < 0)
 		rc = -1;
 	return rc;
 }
 
-int gl_run_lint_too_large(struct gl_run *run, const char *path, size_t size)
+static int run_too_large(struct gl_run *run, const char *path, size_t size,
+			 const struct gl_lint_options *opts)
 {
 	struct gl_run_file *file = run_add_file(run, path);
 	struct gl_file_result res;
@@ -91,10 +127,34 @@ int gl_run_lint_too_large(struct gl_run *run, const char *path, size_t size)
 	if (file == NULL)
 		return -1;
 	gl_file_result_init(&res);
-	rc = gl_lint_too_large(&run->opts, path, size, &res);
+	rc = gl_lint_too_large(opts, path, size, &res);
 	if (run_take(run, file, &res) < 0)
 		rc = -1;
 	return rc;
+}
+
+int gl_run_lint_bytes(struct gl_run *run, const char *path, const char *bytes, size_t len)
+{
+	struct gl_lint_options opts;
+	struct gl_config_resolved conf;
+	int rc = run_file_options(run, path, &opts, &conf);
+
+	if (rc == 0)
+		rc = run_lint_resolved(run, path, bytes, len, &opts, &conf);
+	gl_config_resolved_free(&conf);
+	return rc < 0 ? -1 : 0;
+}
+
+int gl_run_lint_too_large(struct gl_run *run, const char *path, size_t size)
+{
+	struct gl_lint_options opts;
+	struct gl_config_resolved conf;
+	int rc = run_file_options(run, path, &opts, &conf);
+
+	if (rc == 0)
+		rc = run_too_large(run, path, size, &opts);
+	gl_config_resolved_free(&conf);
+	return rc < 0 ? -1 : 0;
 }
 
 static void run_read_error(struct gl_run *run, const char *path, int err)
@@ -106,15 +166,22 @@ static void run_read_error(struct gl_run *run, const char *path, int err)
 /* Read and lint one file; never reads more than the size limit. */
 static int run_lint_file(struct gl_run *run, const char *path)
 {
+	struct gl_lint_options opts;
+	struct gl_config_resolved conf;
 	struct stat st;
 	char *buf = NULL;
 	size_t got = 0;
-	int fd, rc = 0;
+	int fd = -1, rc;
 
+	rc = run_file_options(run, path, &opts, &conf);
+	if (rc != 0) {
+		gl_config_resolved_free(&conf);
+		return rc < 0 ? -1 : 0;
+	}
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
 		run_read_error(run, path, errno);
-		return 0;
+		goto done;
 	}
 	if (fstat(fd, &st) < 0) {
 		run_read_error(run, path, errno);
@@ -124,8 +191,8 @@ static int run_lint_file(struct gl_run *run, const char *path)
 		run_read_error(run, path, S_ISDIR(st.st_mode) ? EISDIR : EINVAL);
 		goto done;
 	}
-	if ((size_t)st.st_size > run->opts.limits.max_file_bytes) {
-		rc = gl_run_lint_too_large(run, path, (size_t)st.st_size);
+	if ((size_t)st.st_size > opts.limits.max_file_bytes) {
+		rc = run_too_large(run, path, (size_t)st.st_size, &opts);
 		goto done;
 	}
 	buf = malloc((size_t)st.st_size + 1);
@@ -147,10 +214,12 @@ static int run_lint_file(struct gl_run *run, const char *path)
 		got += (size_t)n;
 	}
 	buf[got] = '\0';
-	rc = gl_run_lint_bytes(run, path, buf, got);
+	rc = run_lint_resolved(run, path, buf, got, &opts, &conf);
 done:
 	free(buf);
-	close(fd);
+	if (fd >= 0)
+		close(fd);
+	gl_config_resolved_free(&conf);
 	return rc;
 }
 
@@ -229,9 +298,11 @@ static int run_keep_linted_diags(struct gl_run *run)
 
 int gl_run_finish(struct gl_run *run)
 {
-	size_t i;
+	size_t i, from = run->diags.count;
 
-	if (gl_lint_finish(&run->opts, &run->keys, &run->diags) < 0)
+	if (gl_lint_finish(&run->opts, &run->keys, &run->diags) < 0 ||
+	    gl_suppress_cross_file(run->configs, &run->diags, from) < 0 ||
+	    gl_suppress_finish(run->configs, run->opts.enabled, &run->diags) < 0)
 		return -1;
 	if (run->context_keys > 0 && run_keep_linted_diags(run) < 0)
 		return -1;

@@ -28,6 +28,10 @@ struct gl_run {
 	size_t read_errors;   /* inputs that could not be read */
 	size_t context_keys;  /* keys added by gl_run_add_context_keys */
 	size_t errors, warnings, infos; /* set by gl_run_finish */
+	/* .grantlint.yaml discovery and cache (lint/conf.h); NULL: no configuration. */
+	struct gl_config_set *configs;
+	size_t excluded;      /* files left out by include/exclude */
+	size_t baseline_hidden, baseline_fixed; /* set by gl_baseline_apply */
 };
 
 void gl_run_init(struct gl_run *run, const struct gl_lint_options *opts);
