@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "format.h"
 #include "aws_client.h"
 #include "aws_config.h"
 #include "arn.h"
@@ -417,25 +418,6 @@ static int plan_add_error(struct plan *p, char *message)
 	return 0;
 }
 
-static char *plan_format(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static char *plan_format(const char *fmt, ...)
-{
-	va_list ap;
-	char *s;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0 || (s = malloc((size_t)n + 1)) == NULL)
-		return NULL;
-	va_start(ap, fmt);
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	return s;
-}
-
 static struct plan_entry *plan_add_entry(struct plan *p, enum plan_action action,
 					 const struct grant_def *grant)
 {
@@ -495,11 +477,11 @@ static int plan_application(struct plan *p, struct aws_client *client,
 	if (rc == AWS_CLIENT_DRY_RUN) {
 		p->dry_run = true;
 	} else if (rc != AWS_CLIENT_OK) {
-		if (plan_add_error(p, plan_format("application %s: %s", arn, err)) < 0)
+		if (plan_add_error(p, gl_format("application %s: %s", arn, err)) < 0)
 			goto oom;
 		usable = false;
 	} else if (strcmp(status, "ENABLED") != 0) {
-		if (plan_add_error(p, plan_format("application %s is not enabled (Status %s)", arn,
+		if (plan_add_error(p, gl_format("application %s is not enabled (Status %s)", arn,
 						  *status ? status : "missing")) < 0)
 			goto oom;
 		usable = false;
@@ -519,7 +501,7 @@ static int plan_application(struct plan *p, struct aws_client *client,
 			rc = sso_admin_describe_trusted_token_issuer(&err, client,
 								     g->issuers[j].trusted_token_issuer_arn);
 			if (rc != AWS_CLIENT_OK && rc != AWS_CLIENT_DRY_RUN &&
-			    plan_add_error(p, plan_format("%s:%u: trusted token issuer %s: %s",
+			    plan_add_error(p, gl_format("%s:%u: trusted token issuer %s: %s",
 							  g->path, g->line,
 							  g->issuers[j].trusted_token_issuer_arn,
 							  err)) < 0)
@@ -539,7 +521,7 @@ static int plan_application(struct plan *p, struct aws_client *client,
 		return 0;
 	}
 	if (rc != AWS_CLIENT_OK) {
-		rc = plan_add_error(p, plan_format("application %s: %s", arn, err));
+		rc = plan_add_error(p, gl_format("application %s: %s", arn, err));
 		free(err);
 		grant_def_list_free(&live);
 		return rc;
