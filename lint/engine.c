@@ -6,8 +6,8 @@
 #include <strings.h>
 
 #include "engine.h"
-#include "fingerprint.h"
 #include "load.h"
+#include "source_lines.h"
 
 struct gl_rule_ctx {
 	const struct gl_rule *rule;
@@ -160,21 +160,20 @@ void gl_grant_keys_free(struct gl_grant_keys *keys)
 
 	if (keys == NULL)
 		return;
-	for (i = 0; i < keys->count; i++) {
+	/* One block per key holds its strings (see keys_own); path is borrowed. */
+	for (i = 0; i < keys->count; i++)
 		free(keys->items[i].application_arn);
-		free(keys->items[i].grant_type);
-		free(keys->items[i].path);
-		free(keys->items[i].line_text);
-	}
 	free(keys->items);
 	gl_grant_keys_init(keys);
 }
 
-/* Remember what a request defines, when both halves of its key are strings. */
+/*
+ * Remember what a request defines, when both halves of its key are strings.
+ * The key borrows the model's strings and path until keys_own() runs.
+ */
 static int record_key(struct gl_grant_keys *keys, const char *path,
-		      const struct gl_request *req, const char *bytes, size_t len)
+		      const struct gl_request *req)
 {
-	size_t off, n;
 	const struct gl_node *arn = gl_node_get_member(req->root, "ApplicationArn");
 	const struct gl_node *type = gl_node_get_member(req->root, "GrantType");
 	struct gl_grant_key *k;
@@ -183,36 +182,104 @@ static int record_key(struct gl_grant_keys *keys, const char *path,
 		return 0;
 	if (keys_reserve(keys, 1) < 0)
 		return -1;
-	k = &keys->items[keys->count];
-	k->application_arn = strdup(arn->u.scalar.value);
-	k->grant_type = strdup(type->u.scalar.value);
-	k->path = strdup(path);
+	k = &keys->items[keys->count++];
+	memset(k, 0, sizeof(*k));
+	k->application_arn = (char *)arn->u.scalar.value;
+	k->grant_type = (char *)type->u.scalar.value;
+	k->path = (char *)path;
 	k->document = req->index;
 	k->start = type->start;
 	k->end = type->end;
-	off = gl_line_offset(bytes, len, type->start.line);
-	n = gl_line_length(bytes, len, off);
-	k->line_text = strndup(bytes + off, n);
-	if (k->application_arn == NULL || k->grant_type == NULL || k->path == NULL ||
-	    k->line_text == NULL ||
-	    gl_fingerprint_line(bytes, len, type->start.line, k->line_hash) < 0) {
-		free(k->application_arn);
-		free(k->grant_type);
-		free(k->path);
-		free(k->line_text);
-		return -1;
-	}
-	keys->count++;
 	return 0;
 }
 
 /*
- * Drop diagnostics of disabled rules (the loader reports without asking),
- * apply severity overrides, and attach each one's source line and line hash
- * from the bytes that were linted.
+ * Give keys[from..] their own strings: one allocation each, holding the
+ * ApplicationArn, the GrantType and the GrantType's source line (so a key
+ * costs one block, which application_arn owns), with the line's hash taken
+ * from line. On failure the borrowed keys are dropped. Returns 0 or -1.
+ */
+static int keys_own(struct gl_grant_keys *keys, size_t from, const struct gl_source_line *line,
+		    const char *bytes)
+{
+	size_t i;
+
+	for (i = from; i < keys->count; i++, line++) {
+		struct gl_grant_key *k = &keys->items[i];
+		size_t na = strlen(k->application_arn), nt = strlen(k->grant_type);
+		char *block = malloc(na + nt + line->length + 3);
+
+		if (block == NULL) {
+			while (i-- > from)
+				free(keys->items[i].application_arn);
+			keys->count = from;
+			return -1;
+		}
+		memcpy(block, k->application_arn, na + 1);
+		memcpy(block + na + 1, k->grant_type, nt + 1);
+		memcpy(block + na + nt + 2, bytes + line->offset, line->length);
+		block[na + nt + 2 + line->length] = '\0';
+		k->application_arn = block;
+		k->grant_type = block + na + 1;
+		k->line_text = block + na + nt + 2;
+		memcpy(k->line_hash, line->hash, sizeof(k->line_hash));
+	}
+	return 0;
+}
+
+/*
+ * The source line and line hash of every new key (keys[kfrom..]) and new
+ * finding (diags[dfrom..]), found in one pass over the bytes, so that a
+ * stream of many requests costs time linear in its size. Keys get their own
+ * strings (keys_own). Returns 0, or -1 out of memory.
+ */
+static int attach_source_lines(struct gl_grant_keys *keys, size_t kfrom,
+			       struct gl_diag_list *diags, size_t dfrom, const char *bytes,
+			       size_t len)
+{
+	size_t nk = keys->count - kfrom, nd = diags->count - dfrom, i;
+	struct gl_source_line *lines;
+	int rc = -1;
+
+	if (nk + nd == 0)
+		return 0;
+	lines = calloc(nk + nd, sizeof(*lines));
+	if (lines == NULL)
+		goto done;
+	for (i = 0; i < nk; i++)
+		lines[i].line = keys->items[kfrom + i].start.line;
+	for (i = 0; i < nd; i++)
+		lines[nk + i].line = diags->items[dfrom + i].start.line;
+	if (gl_source_lines_lookup(lines, nk + nd, bytes, len) < 0)
+		goto done;
+	for (i = 0; i < nd; i++) {
+		struct gl_diag *d = &diags->items[dfrom + i];
+		const struct gl_source_line *l = &lines[nk + i];
+
+		if (d->line_text == NULL) {
+			d->line_text = malloc(l->length + 1);
+			if (d->line_text == NULL)
+				goto done;
+			memcpy(d->line_text, bytes + l->offset, l->length);
+			d->line_text[l->length] = '\0';
+		}
+		memcpy(d->line_hash, l->hash, sizeof(d->line_hash));
+	}
+	rc = keys_own(keys, kfrom, lines, bytes);
+	free(lines);
+	return rc;
+done:
+	keys->count = kfrom; /* still borrowing from the model: drop them */
+	free(lines);
+	return rc;
+}
+
+/*
+ * Drop diagnostics of disabled rules (the loader reports without asking)
+ * and apply severity overrides. (Source lines: attach_source_lines.)
  */
 static int finalize_diags(const struct gl_lint_options *opts, struct gl_diag_list *list,
-			  size_t from, const char *bytes, size_t len)
+			  size_t from)
 {
 	size_t i, kept = from;
 
@@ -228,21 +295,9 @@ static int finalize_diags(const struct gl_lint_options *opts, struct gl_diag_lis
 		}
 		if (opts->severity != NULL && opts->severity[gl_rule_index(d->rule)] >= 0)
 			d->severity = (enum gl_severity)opts->severity[gl_rule_index(d->rule)];
-		if (bytes != NULL && d->line_text == NULL) {
-			size_t off = gl_line_offset(bytes, len, d->start.line);
-			size_t n = gl_line_length(bytes, len, off);
-
-			d->line_text = malloc(n + 1);
-			if (d->line_text == NULL)
-				return -1;
-			memcpy(d->line_text, bytes + off, n);
-			d->line_text[n] = '\0';
-		}
 		list->items[kept++] = *d;
 	}
 	list->count = kept;
-	if (bytes != NULL && kept > from)
-		return gl_fingerprint_fill(list->items + from, kept - from, bytes, len);
 	return 0;
 }
 
@@ -251,7 +306,7 @@ int gl_lint_buffer(const struct gl_lint_options *opts, const char *path,
 {
 	struct gl_loaded loaded;
 	struct gl_rule_ctx ctx;
-	size_t from = out->diags.count, r, i;
+	size_t from = out->diags.count, kfrom = out->keys.count, r, i;
 	int rc;
 
 	rc = gl_load(&loaded, &opts->limits, path, bytes, len, gl_file_format_of(path),
@@ -271,12 +326,17 @@ int gl_lint_buffer(const struct gl_lint_options *opts, const char *path,
 			rc = gl_rules[i]->check(&ctx, req);
 		}
 		if (rc == 0)
-			rc = record_key(&out->keys, path, req, bytes, len);
+			rc = record_key(&out->keys, path, req);
 	}
 	out->documents += (unsigned)loaded.count;
-	gl_loaded_free(&loaded);
 	if (rc == 0)
-		rc = finalize_diags(opts, &out->diags, from, bytes, len);
+		rc = finalize_diags(opts, &out->diags, from);
+	/* Keys borrow the model's strings until then: before gl_loaded_free. */
+	if (rc == 0)
+		rc = attach_source_lines(&out->keys, kfrom, &out->diags, from, bytes, len);
+	else
+		out->keys.count = kfrom;
+	gl_loaded_free(&loaded);
 	return rc;
 }
 
@@ -292,7 +352,7 @@ int gl_lint_too_large(const struct gl_lint_options *opts, const char *path, size
 		     &out->diags);
 	gl_loaded_free(&loaded);
 	if (rc == 0)
-		rc = finalize_diags(opts, &out->diags, from, NULL, 0);
+		rc = finalize_diags(opts, &out->diags, from);
 	return rc;
 }
 
@@ -329,6 +389,6 @@ int gl_lint_finish(const struct gl_lint_options *opts, struct gl_grant_keys *key
 		rc = gl_rules[i]->finish(&ctx, keys);
 	}
 	if (rc == 0)
-		rc = finalize_diags(opts, diags, from, NULL, 0);
+		rc = finalize_diags(opts, diags, from);
 	return rc;
 }

@@ -24,7 +24,11 @@ struct gl_request {
 	const char *path; /* the file's display path */
 };
 
-/* What a request defines, kept compactly for checks across files. */
+/*
+ * What a request defines, kept compactly for checks across files: one
+ * allocation per key, owned through application_arn, holds the three
+ * strings; path is borrowed (from the run's list of files).
+ */
 struct gl_grant_key {
 	char *application_arn;
 	char *grant_type;

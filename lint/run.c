@@ -57,9 +57,13 @@ static struct gl_run_file *run_add_file(struct gl_run *run, const char *path)
 
 static int run_take(struct gl_run *run, struct gl_run_file *file, struct gl_file_result *res)
 {
+	size_t i;
 	int rc = 0;
 
 	file->documents = res->documents;
+	/* Keys borrow their path: from now on, the run's copy. */
+	for (i = 0; i < res->keys.count; i++)
+		res->keys.items[i].path = file->path;
 	if (gl_diag_list_take(&run->diags, &res->diags) < 0 ||
 	    gl_grant_keys_take(&run->keys, &res->keys) < 0)
 		rc = -1;

@@ -1,0 +1,110 @@
+/* source_lines.c - line offsets, texts and hashes for many lines in one pass. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "fingerprint.h"
+#include "load.h"
+#include "source_lines.h"
+
+/*
+ * GitHub's hash of a line is decided by the 100 characters (white space
+ * aside) from the start of that line and by the hashes of the lines before
+ * it; nothing later matters. Hashing a prefix of the file that holds 100
+ * such characters past the start of the last line wanted therefore gives
+ * the same hashes as hashing the whole file. This is where that prefix
+ * ends: one character more than needed, counting code points (never more
+ * than the UTF-16 units or bytes the hash counts), at a character boundary.
+ */
+static size_t hash_prefix_end(const char *bytes, size_t len, size_t line_start)
+{
+	size_t i = line_start;
+	unsigned counted = 0;
+	int prev_cr = 0;
+
+	while (i < len && counted <= 100) {
+		unsigned char c = (unsigned char)bytes[i++];
+
+		if ((c & 0xC0) == 0x80)
+			continue; /* inside a UTF-8 sequence: its lead byte was counted */
+		if (c != ' ' && c != '\t' && !(prev_cr && c == '\n'))
+			counted++;
+		prev_cr = c == '\r';
+	}
+	while (i < len && ((unsigned char)bytes[i] & 0xC0) == 0x80)
+		i++;
+	return i;
+}
+
+struct hash_table {
+	char (*hashes)[24]; /* by line number, 1..max_line */
+	uint32_t max_line;
+};
+
+static void keep_hash(void *arg, uint32_t line, const char *hash)
+{
+	struct hash_table *t = arg;
+	size_t n = strlen(hash);
+
+	if (line < 1 || line > t->max_line)
+		return;
+	if (n >= sizeof(t->hashes[line]))
+		n = sizeof(t->hashes[line]) - 1;
+	memcpy(t->hashes[line], hash, n);
+	t->hashes[line][n] = '\0';
+}
+
+int gl_source_lines_lookup(struct gl_source_line *lines, size_t n, const char *bytes,
+			   size_t len)
+{
+	struct hash_table table = { NULL, 0 };
+	size_t *starts = NULL, i;
+	uint32_t line, found;
+	int rc = -1;
+
+	for (i = 0; i < n; i++)
+		if (lines[i].line > table.max_line)
+			table.max_line = lines[i].line;
+	if (table.max_line == 0) {
+		for (i = 0; i < n; i++) {
+			lines[i].offset = len;
+			lines[i].length = 0;
+			lines[i].hash[0] = '\0';
+		}
+		return 0;
+	}
+	starts = malloc(((size_t)table.max_line + 1) * sizeof(*starts));
+	table.hashes = calloc((size_t)table.max_line + 1, sizeof(*table.hashes));
+	if (starts == NULL || table.hashes == NULL)
+		goto done;
+
+	/* Line starts up to the last line wanted, counted as gl_line_offset() does. */
+	starts[1] = gl_line_offset(bytes, len, 1);
+	found = 1;
+	for (i = starts[1]; i < len && found < table.max_line; i++) {
+		if (bytes[i] == '\r' && i + 1 < len && bytes[i + 1] == '\n')
+			i++;
+		if (bytes[i] == '\n' || bytes[i] == '\r')
+			starts[++found] = i + 1;
+	}
+	for (line = found + 1; line <= table.max_line; line++)
+		starts[line] = len;
+
+	if (gl_fingerprint_lines(bytes, hash_prefix_end(bytes, len, starts[found]), keep_hash,
+				 &table) < 0)
+		goto done;
+	for (i = 0; i < n; i++) {
+		struct gl_source_line *l = &lines[i];
+
+		l->offset = l->line ? starts[l->line] : len;
+		l->length = gl_line_length(bytes, len, l->offset);
+		if (l->line)
+			memcpy(l->hash, table.hashes[l->line], sizeof(l->hash));
+		else
+			l->hash[0] = '\0';
+	}
+	rc = 0;
+done:
+	free(starts);
+	free(table.hashes);
+	return rc;
+}
