@@ -1,6 +1,7 @@
 /* cmd_check.c - `grantlint check`: lint grant files and report. */
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,9 @@
 #include "run.h"
 
 #define MAX_OUTPUTS 8
+/* Rules walk the model recursively: deeper nesting than this could exhaust a stack. */
+#define GL_MAX_DEPTH_CEILING 1000
+#define GL_MAX_JOBS 256
 
 struct output {
 	const struct gl_reporter *reporter;
@@ -25,6 +29,7 @@ struct check_options {
 	bool quiet;
 	bool *enabled;
 	bool selected_only;
+	unsigned jobs; /* 0: one per online CPU */
 	struct gl_lint_options lint;
 };
 
@@ -50,6 +55,13 @@ static void check_usage(FILE *out)
 		"      --disable RULE        do not run these rules; repeatable\n"
 		"      --max-file-size SIZE  skip files larger than SIZE bytes (K, M suffixes;\n"
 		"                            default 1M) with a GL005 finding\n"
+		"      --max-depth N         nesting of lists and mappings (default 64, at\n"
+		"                            most 1000)\n"
+		"      --max-alias-nodes N   nodes that aliases may expand to (default 10000)\n"
+		"      --max-documents N     requests (documents) per file (default 1000)\n"
+		"      --max-items N         items of one list or mapping (default 10000)\n"
+		"  -j, --jobs N              lint N files at once (default: one per online\n"
+		"                            CPU); the output is the same for every N\n"
 		"  -q, --quiet               no summary line\n"
 		"  -h, --help                this help\n"
 		"\n"
@@ -78,6 +90,30 @@ static int parse_size(const char *text, size_t *out)
 	if (*end != '\0' || v == 0)
 		return -1;
 	*out = (size_t)v;
+	return 0;
+}
+
+/* Threads for -j: one per online CPU unless told. */
+static unsigned online_cpus(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > GL_MAX_JOBS ? GL_MAX_JOBS : (unsigned)n;
+}
+
+/* A count limit: a whole number from 1 to max. */
+static int parse_limit(const char *option, const char *text, unsigned max, unsigned *out)
+{
+	char *end;
+	unsigned long long v;
+
+	errno = 0;
+	v = strtoull(text, &end, 10);
+	if (errno || end == text || *end != '\0' || text[0] == '-' || v == 0 || v > max) {
+		gl_cli_error("--%s takes a whole number from 1 to %u, not '%s'", option, max, text);
+		return -1;
+	}
+	*out = (unsigned)v;
 	return 0;
 }
 
@@ -202,6 +238,11 @@ static int check_run(int argc, char **argv)
 		{ "only", required_argument, NULL, 'O' },
 		{ "disable", required_argument, NULL, 'D' },
 		{ "max-file-size", required_argument, NULL, 'S' },
+		{ "max-depth", required_argument, NULL, 'L' },
+		{ "max-alias-nodes", required_argument, NULL, 'A' },
+		{ "max-documents", required_argument, NULL, 'N' },
+		{ "max-items", required_argument, NULL, 'I' },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -219,7 +260,7 @@ static int check_run(int argc, char **argv)
 	for (i = 0; (size_t)i < gl_rules_count; i++)
 		o.enabled[i] = true;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "f:o:qh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "f:o:j:qh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if (add_output(&o, optarg) < 0)
@@ -248,6 +289,26 @@ static int check_run(int argc, char **argv)
 				rc = GL_EXIT_USAGE;
 			}
 			break;
+		case 'L':
+			if (parse_limit("max-depth", optarg, GL_MAX_DEPTH_CEILING, &o.lint.limits.max_depth) < 0)
+				rc = GL_EXIT_USAGE;
+			break;
+		case 'A':
+			if (parse_limit("max-alias-nodes", optarg, UINT_MAX, &o.lint.limits.max_alias_nodes) < 0)
+				rc = GL_EXIT_USAGE;
+			break;
+		case 'N':
+			if (parse_limit("max-documents", optarg, UINT_MAX, &o.lint.limits.max_documents) < 0)
+				rc = GL_EXIT_USAGE;
+			break;
+		case 'I':
+			if (parse_limit("max-items", optarg, UINT_MAX, &o.lint.limits.max_collection_items) < 0)
+				rc = GL_EXIT_USAGE;
+			break;
+		case 'j':
+			if (parse_limit("jobs", optarg, GL_MAX_JOBS, &o.jobs) < 0)
+				rc = GL_EXIT_USAGE;
+			break;
 		case 'q':
 			o.quiet = true;
 			break;
@@ -269,6 +330,7 @@ static int check_run(int argc, char **argv)
 	o.lint.enabled = o.enabled;
 
 	gl_run_init(&run, &o.lint);
+	run.jobs = o.jobs ? o.jobs : online_cpus();
 	if (optind >= argc) {
 		if (gl_run_add_path(&run, ".") < 0)
 			rc = -1;
