@@ -35,7 +35,8 @@ void gl_run_free(struct gl_run *run)
 	run->file_count = run->file_cap = 0;
 }
 
-static struct gl_run_file *run_add_file(struct gl_run *run, const char *path)
+/* Add a file to the run, which takes path (freed with the run, or now on failure). */
+static struct gl_run_file *run_add_file_owned(struct gl_run *run, char *path)
 {
 	struct gl_run_file *f;
 
@@ -43,18 +44,24 @@ static struct gl_run_file *run_add_file(struct gl_run *run, const char *path)
 		size_t cap = run->file_cap ? run->file_cap * 2 : 64;
 		struct gl_run_file *files = realloc(run->files, cap * sizeof(*files));
 
-		if (files == NULL)
+		if (files == NULL) {
+			free(path);
 			return NULL;
+		}
 		run->files = files;
 		run->file_cap = cap;
 	}
-	f = &run->files[run->file_count];
+	f = &run->files[run->file_count++];
 	memset(f, 0, sizeof(*f));
-	f->path = strdup(path);
-	if (f->path == NULL)
-		return NULL;
-	run->file_count++;
+	f->path = path;
 	return f;
+}
+
+static struct gl_run_file *run_add_file(struct gl_run *run, const char *path)
+{
+	char *copy = strdup(path);
+
+	return copy ? run_add_file_owned(run, copy) : NULL;
 }
 
 static int run_take(struct gl_run *run, struct gl_run_file *file, struct gl_file_result *res)
@@ -111,7 +118,7 @@ static void run_read_error(struct gl_run *run, const char *path, int err)
 
 /* One file to lint, and what linting it gave; filled on any thread. */
 struct lint_job {
-	const char *path;
+	char *path;                 /* owned: handed to the run when taken */
 	int read_errno;             /* the file could not be read: why */
 	int rc;                     /* -1: out of memory */
 	struct gl_file_result res;
@@ -173,7 +180,10 @@ done:
 	close(fd);
 }
 
-/* Take a finished job into the run (on the run's thread, in path order). */
+/*
+ * Take a finished job into the run, in path order, on one thread at a
+ * time. The run takes the job's path. Returns 0, or -1 out of memory.
+ */
 static int run_take_job(struct gl_run *run, struct lint_job *job)
 {
 	struct gl_run_file *file;
@@ -182,9 +192,10 @@ static int run_take_job(struct gl_run *run, struct lint_job *job)
 	if (job->read_errno != 0) {
 		run_read_error(run, job->path, job->read_errno);
 		gl_file_result_free(&job->res);
+		free(job->path);
 		return rc;
 	}
-	file = run_add_file(run, job->path);
+	file = run_add_file_owned(run, job->path);
 	if (file == NULL) {
 		gl_file_result_free(&job->res);
 		return -1;
@@ -194,214 +205,213 @@ static int run_take_job(struct gl_run *run, struct lint_job *job)
 	return rc;
 }
 
-/* Files are linted at most this many ahead of the one taken next, per thread. */
-#define JOBS_AHEAD_PER_THREAD 64
+/* A thread claims this many files at once (fewer when fewer are waiting). */
+#define JOBS_PER_CLAIM 16
+/* Files linted ahead of the one the run takes next, per thread. */
+#define JOBS_AHEAD_PER_THREAD 128
 
 /*
- * Work shared by the lint threads: paths[next] is the next file to claim;
- * slots[i % window] holds file i's result until the run takes it, which it
- * does in path order (taken counts them). A thread never runs more than
- * window files ahead of taken, so memory stays bounded.
+ * The files of one folder, linted by several threads while the walker still
+ * finds them. paths[] grows as the walk goes; slots[i % window] holds file
+ * i's result until the run takes it. Results are taken strictly in path
+ * order, by whichever thread finishes the file next in line, so the run is
+ * the same for every number of threads; no thread runs more than window
+ * files ahead of the run, so memory stays bounded. Everything here is
+ * guarded by lock, except a claimed slot (its thread's alone until done)
+ * and the run (only the one thread that is merging touches it).
  */
-struct job_queue {
-	const struct gl_lint_options *opts;
+struct lint_queue {
+	struct gl_run *run;
 	char **paths;
-	size_t count;
+	size_t count;        /* paths found so far */
+	size_t cap;
+	bool walk_done;      /* no more paths will come */
 	struct lint_job *slots;
 	bool *done;
 	size_t window;
-	size_t next;
-	size_t taken;
-	bool stop;
+	size_t next;         /* the next path to claim */
+	size_t taken;        /* paths taken into the run */
+	bool merging;        /* a thread is taking results into the run */
+	bool stop;           /* out of memory: claim nothing more */
+	int rc;
 	pthread_mutex_t lock;
-	pthread_cond_t job_done;
-	pthread_cond_t slot_free;
+	pthread_cond_t wake; /* paths found, slots freed, walk done or stop */
 };
 
-static void *lint_thread(void *arg)
+/* Take every finished result that is next in line. Called and returns with q->lock held. */
+static void queue_merge(struct lint_queue *q)
 {
-	struct job_queue *q = arg;
+	if (q->merging)
+		return; /* that thread will take ours too */
+	q->merging = true;
+	while (!q->stop && q->taken < q->count && q->done[q->taken % q->window]) {
+		size_t slot = q->taken % q->window;
+		struct lint_job job = q->slots[slot];
 
-	for (;;) {
-		struct lint_job *job;
-		size_t i;
-
-		pthread_mutex_lock(&q->lock);
-		while (!q->stop && q->next < q->count && q->next >= q->taken + q->window)
-			pthread_cond_wait(&q->slot_free, &q->lock);
-		if (q->stop || q->next >= q->count) {
-			pthread_mutex_unlock(&q->lock);
-			return NULL;
+		q->done[slot] = false;
+		q->taken++;
+		pthread_cond_broadcast(&q->wake);
+		pthread_mutex_unlock(&q->lock);
+		if (run_take_job(q->run, &job) < 0) {
+			pthread_mutex_lock(&q->lock);
+			q->rc = -1;
+			q->stop = true;
+			pthread_cond_broadcast(&q->wake);
+			break;
 		}
-		i = q->next++;
+		pthread_mutex_lock(&q->lock);
+	}
+	q->merging = false;
+}
+
+/* Claim, lint and merge files until there are none left. */
+static void *lint_queue_work(void *arg)
+{
+	struct lint_queue *q = arg;
+
+	pthread_mutex_lock(&q->lock);
+	for (;;) {
+		size_t first, n, i;
+
+		while (!q->stop && (q->next < q->count ? q->next >= q->taken + q->window
+						      : !q->walk_done))
+			pthread_cond_wait(&q->wake, &q->lock);
+		if (q->stop || (q->next >= q->count && q->walk_done))
+			break;
+		first = q->next;
+		n = q->count - first;
+		if (n > JOBS_PER_CLAIM)
+			n = JOBS_PER_CLAIM;
+		if (n > q->taken + q->window - first)
+			n = q->taken + q->window - first;
+		for (i = 0; i < n; i++)
+			q->slots[(first + i) % q->window].path = q->paths[first + i];
+		q->next += n;
 		pthread_mutex_unlock(&q->lock);
 
-		job = &q->slots[i % q->window];
-		job->path = q->paths[i];
-		lint_job_run(q->opts, job);
+		for (i = 0; i < n; i++)
+			lint_job_run(&q->run->opts, &q->slots[(first + i) % q->window]);
 
 		pthread_mutex_lock(&q->lock);
-		q->done[i % q->window] = true;
-		pthread_cond_broadcast(&q->job_done);
-		pthread_mutex_unlock(&q->lock);
+		for (i = 0; i < n; i++)
+			q->done[(first + i) % q->window] = true;
+		queue_merge(q);
 	}
+	pthread_mutex_unlock(&q->lock);
+	return NULL;
+}
+
+/* The walker's callback: one more path for the threads. */
+static int queue_add_path(void *arg, const char *path)
+{
+	struct lint_queue *q = arg;
+	char *copy = strdup(path);
+	int rc = 0;
+
+	if (copy == NULL)
+		return -1;
+	pthread_mutex_lock(&q->lock);
+	if (q->stop) {
+		rc = -1; /* out of memory elsewhere: end the walk */
+		errno = ENOMEM;
+	} else if (q->count == q->cap) {
+		size_t cap = q->cap ? q->cap * 2 : 256;
+		char **paths = realloc(q->paths, cap * sizeof(*paths));
+
+		if (paths == NULL) {
+			rc = -1;
+		} else {
+			q->paths = paths;
+			q->cap = cap;
+		}
+	}
+	if (rc == 0) {
+		q->paths[q->count++] = copy;
+		/* Wake the threads for every claim's worth, not for every file. */
+		if (q->count % JOBS_PER_CLAIM == 0)
+			pthread_cond_broadcast(&q->wake);
+	} else {
+		free(copy);
+	}
+	pthread_mutex_unlock(&q->lock);
+	return rc;
 }
 
 /*
- * Lint paths[0..count) on threads threads, taking each result into the run
- * in order. Returns 0, or -1 out of memory (or when no thread could start).
+ * Lint the files below dir (or dir itself when it is a file) on run->jobs
+ * threads: the calling thread walks the tree while the others lint, then
+ * lints too. Returns 0, or -1 out of memory; *walk_errno is set when a
+ * folder could not be read (the files found before it are linted).
  */
-static int run_lint_parallel(struct gl_run *run, char **paths, size_t count, unsigned threads)
+static int run_lint_tree(struct gl_run *run, const char *dir, bool is_dir, int *walk_errno)
 {
-	struct job_queue q;
-	pthread_t *tids;
-	unsigned started = 0, t;
+	unsigned threads = run->jobs > 1 ? run->jobs : 1, started = 0, t;
+	struct lint_queue q;
+	pthread_t *tids = NULL;
 	size_t i;
-	int rc = 0;
+	int rc;
 
+	*walk_errno = 0;
 	memset(&q, 0, sizeof(q));
-	q.opts = &run->opts;
-	q.paths = paths;
-	q.count = count;
+	q.run = run;
 	q.window = (size_t)threads * JOBS_AHEAD_PER_THREAD;
 	q.slots = calloc(q.window, sizeof(*q.slots));
 	q.done = calloc(q.window, sizeof(*q.done));
-	tids = calloc(threads, sizeof(*tids));
-	if (q.slots == NULL || q.done == NULL || tids == NULL) {
-		rc = -1;
-		goto done;
+	if (q.slots == NULL || q.done == NULL) {
+		free(q.slots);
+		free(q.done);
+		return -1;
 	}
 	pthread_mutex_init(&q.lock, NULL);
-	pthread_cond_init(&q.job_done, NULL);
-	pthread_cond_init(&q.slot_free, NULL);
-	for (t = 0; t < threads; t++)
-		if (pthread_create(&tids[started], NULL, lint_thread, &q) == 0)
-			started++;
-	if (started == 0)
-		rc = -1;
-	for (i = 0; rc == 0 && i < count; i++) {
-		size_t slot = i % q.window;
-
-		pthread_mutex_lock(&q.lock);
-		while (!q.done[slot])
-			pthread_cond_wait(&q.job_done, &q.lock);
-		pthread_mutex_unlock(&q.lock);
-		/* The slot is the run's until taken moves past it. */
-		rc = run_take_job(run, &q.slots[slot]);
-		pthread_mutex_lock(&q.lock);
-		q.done[slot] = false;
-		q.taken = i + 1;
-		pthread_cond_broadcast(&q.slot_free);
-		pthread_mutex_unlock(&q.lock);
+	pthread_cond_init(&q.wake, NULL);
+	if (is_dir && threads > 1) {
+		tids = calloc(threads - 1, sizeof(*tids));
+		for (t = 0; tids != NULL && t < threads - 1; t++)
+			if (pthread_create(&tids[started], NULL, lint_queue_work, &q) == 0)
+				started++;
 	}
+	/* The walk: one thread finds the files while the others lint them. */
+	rc = is_dir ? gl_walk(dir, queue_add_path, &q) : queue_add_path(&q, dir);
+	if (rc < 0 && errno != ENOMEM)
+		*walk_errno = errno; /* an unreadable folder: lint what was found */
 	pthread_mutex_lock(&q.lock);
-	q.stop = true;
-	pthread_cond_broadcast(&q.slot_free);
+	if (rc < 0 && *walk_errno == 0) {
+		q.rc = -1;
+		q.stop = true;
+	}
+	q.walk_done = true;
+	pthread_cond_broadcast(&q.wake);
 	pthread_mutex_unlock(&q.lock);
+	lint_queue_work(&q);
 	for (t = 0; t < started; t++)
 		pthread_join(tids[t], NULL);
-	/* After a failure: results linted but never taken. */
-	for (i = 0; i < q.window; i++)
-		if (q.done[i])
-			gl_file_result_free(&q.slots[i].res);
-	pthread_cond_destroy(&q.slot_free);
-	pthread_cond_destroy(&q.job_done);
+	/* After a failure: paths claimed or found but never taken into the run. */
+	for (i = q.taken; i < q.count; i++) {
+		if (i < q.next && q.done[i % q.window])
+			gl_file_result_free(&q.slots[i % q.window].res);
+		free(q.paths[i]);
+	}
+	pthread_cond_destroy(&q.wake);
 	pthread_mutex_destroy(&q.lock);
-done:
 	free(tids);
+	free(q.paths);
 	free(q.done);
 	free(q.slots);
-	return rc;
-}
-
-/* Lint paths in order, on run->jobs threads when there is more than one file. */
-static int run_lint_paths(struct gl_run *run, char **paths, size_t count)
-{
-	unsigned threads = run->jobs > 1 ? run->jobs : 1;
-	size_t i;
-	int rc = 0;
-
-	if (threads > count)
-		threads = (unsigned)count;
-	if (threads > 1)
-		return run_lint_parallel(run, paths, count, threads);
-	for (i = 0; rc == 0 && i < count; i++) {
-		struct lint_job job;
-
-		job.path = paths[i];
-		lint_job_run(&run->opts, &job);
-		rc = run_take_job(run, &job);
-	}
-	return rc;
-}
-
-/* The grant files below a folder, in walk order. */
-struct path_list {
-	char **items;
-	size_t count;
-	size_t cap;
-};
-
-static int collect_path(void *arg, const char *path)
-{
-	struct path_list *list = arg;
-
-	if (list->count == list->cap) {
-		size_t cap = list->cap ? list->cap * 2 : 256;
-		char **items = realloc(list->items, cap * sizeof(*items));
-
-		if (items == NULL)
-			return -1;
-		list->items = items;
-		list->cap = cap;
-	}
-	list->items[list->count] = strdup(path);
-	if (list->items[list->count] == NULL)
-		return -1;
-	list->count++;
-	return 0;
-}
-
-static void path_list_free(struct path_list *list)
-{
-	size_t i;
-
-	for (i = 0; i < list->count; i++)
-		free(list->items[i]);
-	free(list->items);
+	return q.rc;
 }
 
 int gl_run_add_path(struct gl_run *run, const char *path)
 {
-	struct path_list list = { NULL, 0, 0 };
 	struct stat st;
-	int rc, walk_rc, err;
+	int rc, walk_errno;
 
 	if (stat(path, &st) < 0) {
 		run_read_error(run, path, errno);
 		return 0;
 	}
-	if (!S_ISDIR(st.st_mode)) {
-		char *one = (char *)path;
-
-		return run_lint_paths(run, &one, 1);
-	}
-	/*
-	 * Paths first (the walker sorts them), then the files in parallel. A
-	 * folder that cannot be read ends the walk: what was found before it
-	 * is linted, and the folder reported.
-	 */
-	rc = gl_walk(path, collect_path, &list);
-	err = errno;
-	if (rc < 0 && err == ENOMEM) {
-		path_list_free(&list);
-		return -1;
-	}
-	walk_rc = rc;
-	rc = run_lint_paths(run, list.items, list.count);
-	path_list_free(&list);
-	if (rc == 0 && walk_rc < 0)
-		run_read_error(run, path, err);
+	rc = run_lint_tree(run, path, S_ISDIR(st.st_mode), &walk_errno);
+	if (rc == 0 && walk_errno != 0)
+		run_read_error(run, path, walk_errno);
 	return rc;
 }
 
