@@ -301,12 +301,24 @@ static int finalize_diags(const struct gl_lint_options *opts, struct gl_diag_lis
 	return 0;
 }
 
+/* True when an enabled rule judges across files, and so needs every request's key. */
+static bool lint_wants_keys(const struct gl_lint_options *opts)
+{
+	size_t i;
+
+	for (i = 0; i < gl_rules_count; i++)
+		if (gl_rules[i]->finish != NULL && gl_lint_rule_enabled(opts, gl_rules[i]))
+			return true;
+	return false;
+}
+
 int gl_lint_buffer(const struct gl_lint_options *opts, const char *path,
 		   const char *bytes, size_t len, struct gl_file_result *out)
 {
 	struct gl_loaded loaded;
 	struct gl_rule_ctx ctx;
 	size_t from = out->diags.count, kfrom = out->keys.count, r, i;
+	bool want_keys = lint_wants_keys(opts);
 	int rc;
 
 	rc = gl_load(&loaded, &opts->limits, path, bytes, len, gl_file_format_of(path),
@@ -325,7 +337,7 @@ int gl_lint_buffer(const struct gl_lint_options *opts, const char *path,
 			ctx.rule = gl_rules[i];
 			rc = gl_rules[i]->check(&ctx, req);
 		}
-		if (rc == 0)
+		if (rc == 0 && want_keys)
 			rc = record_key(&out->keys, path, req);
 	}
 	out->documents += (unsigned)loaded.count;
