@@ -10,6 +10,9 @@ static const struct gl_command *const commands[] = {
 	&gl_cmd_check,
 	&gl_cmd_rules,
 	&gl_cmd_explain,
+	&gl_cmd_schema,
+	&gl_cmd_plan,
+	&gl_cmd_submit,
 };
 
 #define COMMAND_COUNT (sizeof(commands) / sizeof(commands[0]))

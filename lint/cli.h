@@ -18,6 +18,9 @@ struct gl_command {
 extern const struct gl_command gl_cmd_check;
 extern const struct gl_command gl_cmd_rules;
 extern const struct gl_command gl_cmd_explain;
+extern const struct gl_command gl_cmd_schema;
+extern const struct gl_command gl_cmd_plan;
+extern const struct gl_command gl_cmd_submit;
 
 int gl_cli_main(int argc, char **argv);
 

@@ -60,6 +60,35 @@ size_t gl_line_offset(const char *bytes, size_t len, uint32_t line)
 	return cur == line ? i : len;
 }
 
+size_t *gl_line_starts(const char *bytes, size_t len, uint32_t *count)
+{
+	size_t cap = 64, n = 0, i = skip_bom(bytes, len);
+	size_t *starts = malloc(cap * sizeof(*starts));
+
+	if (starts == NULL)
+		return NULL;
+	starts[n++] = i;
+	for (; i < len; i++) {
+		if (bytes[i] == '\r' && i + 1 < len && bytes[i + 1] == '\n')
+			i++;
+		else if (bytes[i] != '\n' && bytes[i] != '\r')
+			continue;
+		if (n == cap) {
+			size_t *bigger = realloc(starts, cap * 2 * sizeof(*starts));
+
+			if (bigger == NULL) {
+				free(starts);
+				return NULL;
+			}
+			starts = bigger;
+			cap *= 2;
+		}
+		starts[n++] = i + 1;
+	}
+	*count = (uint32_t)n;
+	return starts;
+}
+
 size_t gl_line_length(const char *bytes, size_t len, size_t offset)
 {
 	size_t i = offset;

@@ -44,6 +44,13 @@ struct gl_pos gl_pos_of_offset(const char *bytes, size_t len, size_t offset);
 /* Byte offset of the start of line (1-based), or len when past the end. */
 size_t gl_line_offset(const char *bytes, size_t len, uint32_t line);
 
+/*
+ * Byte offsets of the start of every line (index 0 is line 1), in one pass,
+ * for callers that need many lines of one file. Returns a malloc'd array and
+ * sets *count, or NULL out of memory.
+ */
+size_t *gl_line_starts(const char *bytes, size_t len, uint32_t *count);
+
 /* Byte length of the line starting at offset, without its line break. */
 size_t gl_line_length(const char *bytes, size_t len, size_t offset);
 

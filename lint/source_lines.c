@@ -57,8 +57,8 @@ int gl_source_lines_lookup(struct gl_source_line *lines, size_t n, const char *b
 			   size_t len)
 {
 	struct hash_table table = { NULL, 0 };
-	size_t *starts = NULL, i;
-	uint32_t line, found;
+	size_t *starts = NULL, i, last_start;
+	uint32_t nlines = 0;
 	int rc = -1;
 
 	for (i = 0; i < n; i++)
@@ -72,30 +72,18 @@ int gl_source_lines_lookup(struct gl_source_line *lines, size_t n, const char *b
 		}
 		return 0;
 	}
-	starts = malloc(((size_t)table.max_line + 1) * sizeof(*starts));
+	starts = gl_line_starts(bytes, len, &nlines);
 	table.hashes = calloc((size_t)table.max_line + 1, sizeof(*table.hashes));
 	if (starts == NULL || table.hashes == NULL)
 		goto done;
-
-	/* Line starts up to the last line wanted, counted as gl_line_offset() does. */
-	starts[1] = gl_line_offset(bytes, len, 1);
-	found = 1;
-	for (i = starts[1]; i < len && found < table.max_line; i++) {
-		if (bytes[i] == '\r' && i + 1 < len && bytes[i + 1] == '\n')
-			i++;
-		if (bytes[i] == '\n' || bytes[i] == '\r')
-			starts[++found] = i + 1;
-	}
-	for (line = found + 1; line <= table.max_line; line++)
-		starts[line] = len;
-
-	if (gl_fingerprint_lines(bytes, hash_prefix_end(bytes, len, starts[found]), keep_hash,
+	last_start = starts[(table.max_line <= nlines ? table.max_line : nlines) - 1];
+	if (gl_fingerprint_lines(bytes, hash_prefix_end(bytes, len, last_start), keep_hash,
 				 &table) < 0)
 		goto done;
 	for (i = 0; i < n; i++) {
 		struct gl_source_line *l = &lines[i];
 
-		l->offset = l->line ? starts[l->line] : len;
+		l->offset = l->line >= 1 && l->line <= nlines ? starts[l->line - 1] : len;
 		l->length = gl_line_length(bytes, len, l->offset);
 		if (l->line)
 			memcpy(l->hash, table.hashes[l->line], sizeof(l->hash));

@@ -28,16 +28,21 @@ struct gl_uri {
 };
 
 /*
- * Parse text (len bytes) as an absolute URI. Returns 0 and fills *out; or
- * -1 with *error_offset (a byte offset into text) and *error a message for
- * people, and *out left empty. gl_uri_free() is safe in both cases.
+ * Parse text (len bytes) as an absolute URI under RFC 3986: it must have a
+ * scheme; spaces, control characters, non-ASCII bytes and bad percent-encoding
+ * are rejected, and a port, when written, must be a number in 1..65535 (an
+ * empty port after ':' is rejected too). Authority and host may be absent
+ * ("com.example.app:/cb"). Judging the scheme, host or fragment is left to the
+ * caller. Returns 0 and fills *out; or -1 with *error_offset (a byte offset
+ * into text) and *error a static message for people, and *out holding no
+ * memory. gl_uri_free() is safe in both cases. Thread-safe.
  */
 int gl_uri_parse(struct gl_uri *out, const char *text, size_t len, size_t *error_offset,
 		 const char **error);
 
 void gl_uri_free(struct gl_uri *uri);
 
-/* True for hosts 127.0.0.0/8, ::1 and localhost. */
+/* True for hosts 127.0.0.0/8, ::1 (any spelling) and localhost (any case). */
 bool gl_uri_host_is_loopback(const struct gl_uri *uri);
 
 #endif

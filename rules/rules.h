@@ -18,5 +18,33 @@ extern const struct gl_rule gl_rule_missing_required_field;
 extern const struct gl_rule gl_rule_unknown_key;
 extern const struct gl_rule gl_rule_grant_union_not_one_member;
 extern const struct gl_rule gl_rule_grant_type_mismatch;
+extern const struct gl_rule gl_rule_invalid_type;
+extern const struct gl_rule gl_rule_invalid_grant_type;
+
+/* GL2xx: ARNs. */
+extern const struct gl_rule gl_rule_invalid_arn;
+extern const struct gl_rule gl_rule_unknown_partition;
+extern const struct gl_rule gl_rule_issuer_outside_instance;
+
+/* GL3xx: redirect URIs. */
+extern const struct gl_rule gl_rule_invalid_redirect_uri;
+extern const struct gl_rule gl_rule_redirect_uri_fragment;
+extern const struct gl_rule gl_rule_insecure_redirect_uri;
+extern const struct gl_rule gl_rule_unsupported_redirect_scheme;
+extern const struct gl_rule gl_rule_redirect_uri_wildcard;
+extern const struct gl_rule gl_rule_redirect_uri_userinfo;
+extern const struct gl_rule gl_rule_dangerous_redirect_scheme;
+extern const struct gl_rule gl_rule_duplicate_redirect_uri;
+extern const struct gl_rule gl_rule_redirect_uri_count;
+
+/* GL4xx: issuers and audiences. */
+extern const struct gl_rule gl_rule_token_issuer_count;
+extern const struct gl_rule gl_rule_duplicate_token_issuer;
+extern const struct gl_rule gl_rule_audience_count;
+extern const struct gl_rule gl_rule_invalid_audience;
+extern const struct gl_rule gl_rule_duplicate_audience;
+
+/* GL5xx: across files. */
+extern const struct gl_rule gl_rule_conflicting_grant;
 
 #endif

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "engine.h"
 #include "run.h"
@@ -122,6 +123,12 @@ static void run_rule(const struct gl_rule *rule, const char *fixtures, int updat
 		fail("%s has no fixture folder %s", rule->code, dir);
 		return;
 	}
+	/* Lint from inside the folder, so that paths in messages are relative. */
+	if (chdir(dir) < 0) {
+		fail("cannot enter %s", dir);
+		closedir(d);
+		return;
+	}
 	while ((ent = readdir(d)) != NULL && count < 512)
 		if (!strncmp(ent->d_name, "ok-", 3) || !strncmp(ent->d_name, "bad-", 4))
 			names[count++] = strdup(ent->d_name);
@@ -142,7 +149,7 @@ static void run_rule(const struct gl_rule *rule, const char *fixtures, int updat
 		if (!is_dir && !has_ext(names[i]))
 			goto next;
 		cases++;
-		got = lint_case(rule, path, is_dir);
+		got = lint_case(rule, names[i], is_dir);
 		if (!bad) {
 			oks++;
 			if (got[0] != '\0')

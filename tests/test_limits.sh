@@ -14,9 +14,9 @@ t_exit 1 "100 MB file" gl "$T_TMP/big.grant.yaml"
 t_contains "100 MB file: GL005 at 1:1" '"line":1,"column":1,"end_line":1,"end_column":1,"rule":"GL005"'
 t_contains "100 MB file: its size" 'file is 104857600 bytes, over the limit of 1048576 bytes'
 
-# 10,000 documents: the 1,001st (line 4001) is one too many.
-awk -v arn="$arn" 'BEGIN { for (i = 0; i < 10000; i++)
-	printf "---\nApplicationArn: %s\nGrantType: refresh_token\nGrant: {RefreshToken: {}}\n", arn }' \
+# 10,000 documents, one application each: the 1,001st (line 4001) is one too many.
+awk -v arn="${arn%apl-*}" 'BEGIN { for (i = 0; i < 10000; i++)
+	printf "---\nApplicationArn: %sapl-%016d\nGrantType: refresh_token\nGrant: {RefreshToken: {}}\n", arn, i }' \
 	> "$T_TMP/stream.grant.yaml"
 t_exit 1 "10,000-document stream" gl --max-file-size 4M "$T_TMP/stream.grant.yaml"
 t_contains "stream: GL005 at the 1,001st document" '"line":4001,"column":1,"end_line":4001,"end_column":4,"rule":"GL005"'
