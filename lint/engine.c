@@ -7,6 +7,7 @@
 
 #include "engine.h"
 #include "load.h"
+#include "shape_walk.h"
 #include "source_lines.h"
 
 struct gl_rule_ctx {
@@ -317,6 +318,7 @@ int gl_lint_buffer(const struct gl_lint_options *opts, const char *path,
 {
 	struct gl_loaded loaded;
 	struct gl_rule_ctx ctx;
+	struct gl_shape_walk_cache walks;
 	size_t from = out->diags.count, kfrom = out->keys.count, r, i;
 	bool want_keys = lint_wants_keys(opts);
 	int rc;
@@ -327,6 +329,8 @@ int gl_lint_buffer(const struct gl_lint_options *opts, const char *path,
 	ctx.opts = opts;
 	ctx.path = path;
 	ctx.diags = &out->diags;
+	/* Rules walk each request in turn: walk it once, replay it to the rest. */
+	gl_shape_walk_cache_begin(&walks);
 	for (r = 0; rc == 0 && r < loaded.count; r++) {
 		const struct gl_request *req = &loaded.requests[r];
 
@@ -340,6 +344,7 @@ int gl_lint_buffer(const struct gl_lint_options *opts, const char *path,
 		if (rc == 0 && want_keys)
 			rc = record_key(&out->keys, path, req);
 	}
+	gl_shape_walk_cache_end(&walks);
 	out->documents += (unsigned)loaded.count;
 	if (rc == 0)
 		rc = finalize_diags(opts, &out->diags, from);

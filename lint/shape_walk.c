@@ -1,4 +1,7 @@
 /* shape_walk.c - visit a request's nodes with the shapes they should have. */
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "shape_walk.h"
@@ -111,7 +114,64 @@ static int walk(struct walk_state *st, const struct gl_shape_visit *visit, size_
 	return 0;
 }
 
-int gl_shape_walk(const struct gl_node *request, gl_shape_visit_fn fn, void *arg)
+/* The cache in use on this thread (see gl_shape_walk_cache_begin). */
+static _Thread_local struct gl_shape_walk_cache *walk_cache;
+
+void gl_shape_walk_cache_begin(struct gl_shape_walk_cache *cache)
+{
+	memset(cache, 0, sizeof(*cache));
+	walk_cache = cache;
+}
+
+void gl_shape_walk_cache_end(struct gl_shape_walk_cache *cache)
+{
+	if (walk_cache == cache)
+		walk_cache = NULL;
+	free(cache->visits);
+	free(cache->pointers);
+	memset(cache, 0, sizeof(*cache));
+}
+
+/*
+ * Record one visit: the visit, with its pointer's offset in cache->pointers
+ * for now (the buffer may move; gl_shape_walk fixes them up at the end).
+ */
+static int record_visit(void *arg, const struct gl_shape_visit *visit)
+{
+	struct gl_shape_walk_cache *c = arg;
+	size_t n = strlen(visit->pointer) + 1;
+
+	if (c->count == c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 64;
+		struct gl_shape_visit *v = realloc(c->visits, cap * sizeof(*v));
+
+		if (v == NULL)
+			return -1;
+		c->visits = v;
+		c->cap = cap;
+	}
+	if (c->used + n > c->size) {
+		size_t size = c->size ? c->size * 2 : 2048;
+		char *p;
+
+		while (size < c->used + n)
+			size *= 2;
+		p = realloc(c->pointers, size);
+		if (p == NULL)
+			return -1;
+		c->pointers = p;
+		c->size = size;
+	}
+	memcpy(c->pointers + c->used, visit->pointer, n);
+	c->visits[c->count] = *visit;
+	c->visits[c->count].pointer = (const char *)(uintptr_t)c->used;
+	c->count++;
+	c->used += n;
+	return 0;
+}
+
+/* Walk request afresh, calling fn for each visit. */
+static int walk_request(const struct gl_node *request, gl_shape_visit_fn fn, void *arg)
 {
 	struct walk_state st;
 	struct gl_shape_visit root;
@@ -126,4 +186,37 @@ int gl_shape_walk(const struct gl_node *request, gl_shape_visit_fn fn, void *arg
 	root.pointer = st.ptr;
 	root.index = 0;
 	return walk(&st, &root, 0);
+}
+
+/* Record the visits of request into c; false when memory ran out (c is emptied). */
+static bool cache_record(struct gl_shape_walk_cache *c, const struct gl_node *request)
+{
+	size_t i;
+
+	c->request = NULL;
+	c->count = c->used = 0;
+	if (walk_request(request, record_visit, c) != 0) {
+		c->count = c->used = 0;
+		return false;
+	}
+	for (i = 0; i < c->count; i++)
+		c->visits[i].pointer = c->pointers + (uintptr_t)c->visits[i].pointer;
+	c->request = request;
+	return true;
+}
+
+int gl_shape_walk(const struct gl_node *request, gl_shape_visit_fn fn, void *arg)
+{
+	struct gl_shape_walk_cache *c = walk_cache;
+	size_t i;
+	int rc;
+
+	/* Never re-record while a replay is under way: it reads the visits. */
+	if (c == NULL || (c->request != request && (c->replaying || !cache_record(c, request))))
+		return walk_request(request, fn, arg);
+	c->replaying++;
+	for (i = 0, rc = 0; rc == 0 && i < c->count; i++)
+		rc = fn(arg, &c->visits[i]);
+	c->replaying--;
+	return rc;
 }
