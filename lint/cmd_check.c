@@ -335,9 +335,9 @@ static int check_run(int argc, char **argv)
 		if (gl_run_add_path(&run, ".") < 0)
 			rc = -1;
 	}
-	for (i = optind; i < argc && rc == 0; i++)
-		if (gl_run_add_path(&run, argv[i]) < 0)
-			rc = -1;
+	if (optind < argc && gl_run_add_paths(&run, (const char *const *)argv + optind,
+					      (size_t)(argc - optind)) < 0)
+		rc = -1;
 	if (rc == 0 && gl_run_finish(&run) < 0)
 		rc = -1;
 	if (rc < 0) {

@@ -119,7 +119,7 @@ static void run_read_error(struct gl_run *run, const char *path, int err)
 /* One file to lint, and what linting it gave; filled on any thread. */
 struct lint_job {
 	char *path;                 /* owned: handed to the run when taken */
-	int read_errno;             /* the file could not be read: why */
+	int read_errno;             /* the file could not be read: why (set when queued or read) */
 	int rc;                     /* -1: out of memory */
 	struct gl_file_result res;
 };
@@ -135,9 +135,10 @@ static void lint_job_run(const struct gl_lint_options *opts, struct lint_job *jo
 	size_t got = 0;
 	int fd;
 
-	job->read_errno = 0;
 	job->rc = 0;
 	gl_file_result_init(&job->res);
+	if (job->read_errno != 0)
+		return; /* known unreadable when queued: reported in its place */
 	fd = open(job->path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
 		job->read_errno = errno;
@@ -211,8 +212,8 @@ static int run_take_job(struct gl_run *run, struct lint_job *job)
 #define JOBS_AHEAD_PER_THREAD 128
 
 /*
- * The files of one folder, linted by several threads while the walker still
- * finds them. paths[] grows as the walk goes; slots[i % window] holds file
+ * The files of one run_add_paths call, linted by several threads while the
+ * walker still finds them. paths[] grows as the walk goes; slots[i % window] holds file
  * i's result until the run takes it. Results are taken strictly in path
  * order, by whichever thread finishes the file next in line, so the run is
  * the same for every number of threads; no thread runs more than window
@@ -220,11 +221,19 @@ static int run_take_job(struct gl_run *run, struct lint_job *job)
  * guarded by lock, except a claimed slot (its thread's alone until done)
  * and the run (only the one thread that is merging touches it).
  */
+struct queued_path {
+	char *path;
+	int read_errno;      /* not 0: known unreadable (a folder the walk could not read) */
+};
+
 struct lint_queue {
 	struct gl_run *run;
-	char **paths;
+	struct queued_path *paths;
 	size_t count;        /* paths found so far */
 	size_t cap;
+	unsigned threads;    /* threads to lint on, the caller's included */
+	pthread_t *tids;     /* the others, started with the second path */
+	unsigned started;
 	bool walk_done;      /* no more paths will come */
 	struct lint_job *slots;
 	bool *done;
@@ -284,8 +293,10 @@ static void *lint_queue_work(void *arg)
 			n = JOBS_PER_CLAIM;
 		if (n > q->taken + q->window - first)
 			n = q->taken + q->window - first;
-		for (i = 0; i < n; i++)
-			q->slots[(first + i) % q->window].path = q->paths[first + i];
+		for (i = 0; i < n; i++) {
+			q->slots[(first + i) % q->window].path = q->paths[first + i].path;
+			q->slots[(first + i) % q->window].read_errno = q->paths[first + i].read_errno;
+		}
 		q->next += n;
 		pthread_mutex_unlock(&q->lock);
 
@@ -301,10 +312,13 @@ static void *lint_queue_work(void *arg)
 	return NULL;
 }
 
-/* The walker's callback: one more path for the threads. */
-static int queue_add_path(void *arg, const char *path)
+/*
+ * One more path for the threads (read_errno not 0: report it unreadable in
+ * its place). The other threads start with the second path, so that a run
+ * of one file starts none. Returns 0, or -1 out of memory.
+ */
+static int queue_push(struct lint_queue *q, const char *path, int read_errno)
 {
-	struct lint_queue *q = arg;
 	char *copy = strdup(path);
 	int rc = 0;
 
@@ -313,10 +327,9 @@ static int queue_add_path(void *arg, const char *path)
 	pthread_mutex_lock(&q->lock);
 	if (q->stop) {
 		rc = -1; /* out of memory elsewhere: end the walk */
-		errno = ENOMEM;
 	} else if (q->count == q->cap) {
 		size_t cap = q->cap ? q->cap * 2 : 256;
-		char **paths = realloc(q->paths, cap * sizeof(*paths));
+		struct queued_path *paths = realloc(q->paths, cap * sizeof(*paths));
 
 		if (paths == NULL) {
 			rc = -1;
@@ -326,7 +339,9 @@ static int queue_add_path(void *arg, const char *path)
 		}
 	}
 	if (rc == 0) {
-		q->paths[q->count++] = copy;
+		q->paths[q->count].path = copy;
+		q->paths[q->count].read_errno = read_errno;
+		q->count++;
 		/* Wake the threads for every claim's worth, not for every file. */
 		if (q->count % JOBS_PER_CLAIM == 0)
 			pthread_cond_broadcast(&q->wake);
@@ -334,27 +349,34 @@ static int queue_add_path(void *arg, const char *path)
 		free(copy);
 	}
 	pthread_mutex_unlock(&q->lock);
+	if (rc == 0 && q->count == 2 && q->threads > 1 && q->tids == NULL) {
+		q->tids = calloc(q->threads - 1, sizeof(*q->tids));
+		while (q->tids != NULL && q->started < q->threads - 1 &&
+		       pthread_create(&q->tids[q->started], NULL, lint_queue_work, q) == 0)
+			q->started++;
+	}
+	if (rc < 0)
+		errno = ENOMEM;
 	return rc;
 }
 
-/*
- * Lint the files below dir (or dir itself when it is a file) on run->jobs
- * threads: the calling thread walks the tree while the others lint, then
- * lints too. Returns 0, or -1 out of memory; *walk_errno is set when a
- * folder could not be read (the files found before it are linted).
- */
-static int run_lint_tree(struct gl_run *run, const char *dir, bool is_dir, int *walk_errno)
+/* The walker's callback. */
+static int queue_add_path(void *arg, const char *path)
 {
-	unsigned threads = run->jobs > 1 ? run->jobs : 1, started = 0, t;
-	struct lint_queue q;
-	pthread_t *tids = NULL;
-	size_t i;
-	int rc;
+	return queue_push(arg, path, 0);
+}
 
-	*walk_errno = 0;
+int gl_run_add_paths(struct gl_run *run, const char *const *paths, size_t count)
+{
+	struct lint_queue q;
+	size_t i;
+	unsigned t;
+	int rc = 0;
+
 	memset(&q, 0, sizeof(q));
 	q.run = run;
-	q.window = (size_t)threads * JOBS_AHEAD_PER_THREAD;
+	q.threads = run->jobs > 1 ? run->jobs : 1;
+	q.window = (size_t)q.threads * JOBS_AHEAD_PER_THREAD;
 	q.slots = calloc(q.window, sizeof(*q.slots));
 	q.done = calloc(q.window, sizeof(*q.done));
 	if (q.slots == NULL || q.done == NULL) {
@@ -364,18 +386,22 @@ static int run_lint_tree(struct gl_run *run, const char *dir, bool is_dir, int *
 	}
 	pthread_mutex_init(&q.lock, NULL);
 	pthread_cond_init(&q.wake, NULL);
-	if (is_dir && threads > 1) {
-		tids = calloc(threads - 1, sizeof(*tids));
-		for (t = 0; tids != NULL && t < threads - 1; t++)
-			if (pthread_create(&tids[started], NULL, lint_queue_work, &q) == 0)
-				started++;
+	/* This thread finds the files while the others lint them. */
+	for (i = 0; rc == 0 && i < count; i++) {
+		struct stat st;
+
+		if (stat(paths[i], &st) < 0) {
+			rc = queue_push(&q, paths[i], errno);
+		} else if (!S_ISDIR(st.st_mode)) {
+			rc = queue_push(&q, paths[i], 0);
+		} else if (gl_walk(paths[i], queue_add_path, &q) < 0) {
+			/* Out of memory, or a folder that cannot be read: what was
+			 * found before it is linted, and the folder reported after. */
+			rc = errno == ENOMEM ? -1 : queue_push(&q, paths[i], errno);
+		}
 	}
-	/* The walk: one thread finds the files while the others lint them. */
-	rc = is_dir ? gl_walk(dir, queue_add_path, &q) : queue_add_path(&q, dir);
-	if (rc < 0 && errno != ENOMEM)
-		*walk_errno = errno; /* an unreadable folder: lint what was found */
 	pthread_mutex_lock(&q.lock);
-	if (rc < 0 && *walk_errno == 0) {
+	if (rc < 0) {
 		q.rc = -1;
 		q.stop = true;
 	}
@@ -383,17 +409,17 @@ static int run_lint_tree(struct gl_run *run, const char *dir, bool is_dir, int *
 	pthread_cond_broadcast(&q.wake);
 	pthread_mutex_unlock(&q.lock);
 	lint_queue_work(&q);
-	for (t = 0; t < started; t++)
-		pthread_join(tids[t], NULL);
+	for (t = 0; t < q.started; t++)
+		pthread_join(q.tids[t], NULL);
 	/* After a failure: paths claimed or found but never taken into the run. */
 	for (i = q.taken; i < q.count; i++) {
 		if (i < q.next && q.done[i % q.window])
 			gl_file_result_free(&q.slots[i % q.window].res);
-		free(q.paths[i]);
+		free(q.paths[i].path);
 	}
 	pthread_cond_destroy(&q.wake);
 	pthread_mutex_destroy(&q.lock);
-	free(tids);
+	free(q.tids);
 	free(q.paths);
 	free(q.done);
 	free(q.slots);
@@ -402,17 +428,7 @@ static int run_lint_tree(struct gl_run *run, const char *dir, bool is_dir, int *
 
 int gl_run_add_path(struct gl_run *run, const char *path)
 {
-	struct stat st;
-	int rc, walk_errno;
-
-	if (stat(path, &st) < 0) {
-		run_read_error(run, path, errno);
-		return 0;
-	}
-	rc = run_lint_tree(run, path, S_ISDIR(st.st_mode), &walk_errno);
-	if (rc == 0 && walk_errno != 0)
-		run_read_error(run, path, walk_errno);
-	return rc;
+	return gl_run_add_paths(run, &path, 1);
 }
 
 int gl_run_finish(struct gl_run *run)

@@ -42,6 +42,9 @@ void gl_run_free(struct gl_run *run);
  */
 int gl_run_add_path(struct gl_run *run, const char *path);
 
+/* gl_run_add_path for count paths in order, linted together on run->jobs threads. */
+int gl_run_add_paths(struct gl_run *run, const char *const *paths, size_t count);
+
 /* Lint bytes from any source under a display path. Returns 0, or -1 out of memory. */
 int gl_run_lint_bytes(struct gl_run *run, const char *path, const char *bytes, size_t len);
 
