@@ -2,7 +2,8 @@
  * fuzz_uri.c - libFuzzer harness: the redirect URI parser (lint/uri.h).
  *
  * Parses arbitrary bytes as a URI. On success every part must lie inside the
- * text at the offset it claims, and the loopback test must not crash; on
+ * text at the offset it claims (the path equal to the text there), and the
+ * loopback test must not crash; on
  * failure the error offset must lie inside the text and a message be given.
  */
 #include <stddef.h>
@@ -41,6 +42,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		check_offset(uri.userinfo_offset, size);
 		check_offset(uri.fragment_offset, size);
 		check_offset(uri.path_offset, size);
+		/* The path is the text at its offset (it was once lost for an empty host). */
+		if (uri.path_offset < 0 || (size_t)uri.path_offset + strlen(uri.path) > size ||
+		    memcmp(text + uri.path_offset, uri.path, strlen(uri.path)) != 0)
+			abort();
 		(void)gl_uri_host_is_loopback(&uri);
 	} else if (error == NULL || error_offset > size) {
 		abort();
