@@ -177,6 +177,21 @@ static int select_rules(struct check_options *o, const char *spec, bool value)
 	return rc;
 }
 
+/*
+ * Whether a requested format may show GitHub line hashes. Text and JSON
+ * never do; any other format (SARIF's partialFingerprints) gets them.
+ */
+static bool outputs_show_line_hashes(const struct check_options *o)
+{
+	size_t i;
+
+	for (i = 0; i < o->output_count; i++)
+		if (strcmp(o->outputs[i].reporter->name, "text") != 0 &&
+		    strcmp(o->outputs[i].reporter->name, "json") != 0)
+			return true;
+	return false;
+}
+
 static bool want_color(const char *when, FILE *stream)
 {
 	const char *no = getenv("NO_COLOR"), *force = getenv("FORCE_COLOR");
@@ -328,6 +343,7 @@ static int check_run(int argc, char **argv)
 	if (o.output_count == 0)
 		add_output(&o, "text");
 	o.lint.enabled = o.enabled;
+	o.lint.no_line_hashes = !outputs_show_line_hashes(&o);
 
 	gl_run_init(&run, &o.lint);
 	run.jobs = o.jobs ? o.jobs : online_cpus();

@@ -229,14 +229,14 @@ static int keys_own(struct gl_grant_keys *keys, size_t from, const struct gl_sou
 }
 
 /*
- * The source line and line hash of every new key (keys[kfrom..]) and new
- * finding (diags[dfrom..]), found in one pass over the bytes, so that a
+ * The source line and (unless !hashes) line hash of every new key
+ * (keys[kfrom..]) and new finding (diags[dfrom..]), found in one pass, so that a
  * stream of many requests costs time linear in its size. Keys get their own
  * strings (keys_own). Returns 0, or -1 out of memory.
  */
 static int attach_source_lines(struct gl_grant_keys *keys, size_t kfrom,
 			       struct gl_diag_list *diags, size_t dfrom, const char *bytes,
-			       size_t len)
+			       size_t len, bool hashes)
 {
 	size_t nk = keys->count - kfrom, nd = diags->count - dfrom, i;
 	struct gl_source_line *lines;
@@ -251,7 +251,7 @@ static int attach_source_lines(struct gl_grant_keys *keys, size_t kfrom,
 		lines[i].line = keys->items[kfrom + i].start.line;
 	for (i = 0; i < nd; i++)
 		lines[nk + i].line = diags->items[dfrom + i].start.line;
-	if (gl_source_lines_lookup(lines, nk + nd, bytes, len) < 0)
+	if ((hashes ? gl_source_lines_lookup : gl_source_lines_text)(lines, nk + nd, bytes, len) < 0)
 		goto done;
 	for (i = 0; i < nd; i++) {
 		struct gl_diag *d = &diags->items[dfrom + i];
@@ -350,7 +350,8 @@ int gl_lint_buffer(const struct gl_lint_options *opts, const char *path,
 		rc = finalize_diags(opts, &out->diags, from);
 	/* Keys borrow the model's strings until then: before gl_loaded_free. */
 	if (rc == 0)
-		rc = attach_source_lines(&out->keys, kfrom, &out->diags, from, bytes, len);
+		rc = attach_source_lines(&out->keys, kfrom, &out->diags, from, bytes, len,
+					 !opts->no_line_hashes);
 	else
 		out->keys.count = kfrom;
 	gl_loaded_free(&loaded);

@@ -53,46 +53,72 @@ static void keep_hash(void *arg, uint32_t line, const char *hash)
 	t->hashes[line][n] = '\0';
 }
 
-int gl_source_lines_lookup(struct gl_source_line *lines, size_t n, const char *bytes,
-			   size_t len)
+/*
+ * Offsets and lengths of the lines wanted (hashes emptied), and the start
+ * of the last of them in *last_start. Returns the largest line number
+ * wanted (0: none), or -1 out of memory.
+ */
+static long fill_offsets(struct gl_source_line *lines, size_t n, const char *bytes, size_t len,
+			 size_t *last_start)
 {
-	struct hash_table table = { NULL, 0 };
-	size_t *starts = NULL, i, last_start;
-	uint32_t nlines = 0;
-	int rc = -1;
+	size_t *starts, i;
+	uint32_t nlines = 0, max_line = 0;
 
-	for (i = 0; i < n; i++)
-		if (lines[i].line > table.max_line)
-			table.max_line = lines[i].line;
-	if (table.max_line == 0) {
+	for (i = 0; i < n; i++) {
+		lines[i].hash[0] = '\0';
+		if (lines[i].line > max_line)
+			max_line = lines[i].line;
+	}
+	if (max_line == 0) {
 		for (i = 0; i < n; i++) {
 			lines[i].offset = len;
 			lines[i].length = 0;
-			lines[i].hash[0] = '\0';
 		}
 		return 0;
 	}
 	starts = gl_line_starts(bytes, len, &nlines);
-	table.hashes = calloc((size_t)table.max_line + 1, sizeof(*table.hashes));
-	if (starts == NULL || table.hashes == NULL)
-		goto done;
-	last_start = starts[(table.max_line <= nlines ? table.max_line : nlines) - 1];
-	if (gl_fingerprint_lines(bytes, hash_prefix_end(bytes, len, last_start), keep_hash,
-				 &table) < 0)
-		goto done;
+	if (starts == NULL)
+		return -1;
 	for (i = 0; i < n; i++) {
 		struct gl_source_line *l = &lines[i];
 
 		l->offset = l->line >= 1 && l->line <= nlines ? starts[l->line - 1] : len;
 		l->length = gl_line_length(bytes, len, l->offset);
-		if (l->line)
-			memcpy(l->hash, table.hashes[l->line], sizeof(l->hash));
-		else
-			l->hash[0] = '\0';
 	}
+	*last_start = starts[(max_line <= nlines ? max_line : nlines) - 1];
+	free(starts);
+	return max_line;
+}
+
+int gl_source_lines_text(struct gl_source_line *lines, size_t n, const char *bytes, size_t len)
+{
+	size_t last_start;
+
+	return fill_offsets(lines, n, bytes, len, &last_start) < 0 ? -1 : 0;
+}
+
+int gl_source_lines_lookup(struct gl_source_line *lines, size_t n, const char *bytes,
+			   size_t len)
+{
+	struct hash_table table = { NULL, 0 };
+	size_t last_start = 0, i;
+	long max_line = fill_offsets(lines, n, bytes, len, &last_start);
+	int rc = -1;
+
+	if (max_line <= 0)
+		return (int)max_line;
+	table.max_line = (uint32_t)max_line;
+	table.hashes = calloc((size_t)table.max_line + 1, sizeof(*table.hashes));
+	if (table.hashes == NULL)
+		goto done;
+	if (gl_fingerprint_lines(bytes, hash_prefix_end(bytes, len, last_start), keep_hash,
+				 &table) < 0)
+		goto done;
+	for (i = 0; i < n; i++)
+		if (lines[i].line)
+			memcpy(lines[i].hash, table.hashes[lines[i].line], sizeof(lines[i].hash));
 	rc = 0;
 done:
-	free(starts);
 	free(table.hashes);
 	return rc;
 }

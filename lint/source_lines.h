@@ -25,4 +25,7 @@ struct gl_source_line {
 int gl_source_lines_lookup(struct gl_source_line *lines, size_t n, const char *bytes,
 			   size_t len);
 
+/* The same without the hashes (left ""), for output formats that show none. */
+int gl_source_lines_text(struct gl_source_line *lines, size_t n, const char *bytes, size_t len);
+
 #endif

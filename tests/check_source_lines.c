@@ -132,6 +132,28 @@ START_TEST(test_nothing_wanted)
 }
 END_TEST
 
+START_TEST(test_text_only)
+{
+	static const char text[] = "# c\r\nGrantType: x\n\nGrant: {}\n";
+	struct gl_source_line with[3], without[3];
+	size_t i;
+
+	memset(with, 0, sizeof(with));
+	with[0].line = 2;
+	with[1].line = 4;
+	with[2].line = 9;
+	memcpy(without, with, sizeof(with));
+	ck_assert_int_eq(gl_source_lines_lookup(with, 3, text, sizeof(text) - 1), 0);
+	ck_assert_int_eq(gl_source_lines_text(without, 3, text, sizeof(text) - 1), 0);
+	for (i = 0; i < 3; i++) {
+		ck_assert_uint_eq(without[i].offset, with[i].offset);
+		ck_assert_uint_eq(without[i].length, with[i].length);
+		ck_assert_str_eq(without[i].hash, "");
+	}
+	ck_assert_str_ne(with[0].hash, "");
+}
+END_TEST
+
 static Suite *source_lines_suite(void)
 {
 	Suite *s = suite_create("source_lines");
@@ -141,6 +163,7 @@ static Suite *source_lines_suite(void)
 	tcase_add_test(tc, test_repeated_and_long_lines);
 	tcase_add_test(tc, test_multibyte_and_spaces);
 	tcase_add_test(tc, test_nothing_wanted);
+	tcase_add_test(tc, test_text_only);
 	suite_add_tcase(s, tc);
 	return s;
 }
