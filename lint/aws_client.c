@@ -11,6 +11,7 @@
 #include <cJSON.h>
 #include <curl/curl.h>
 
+#include "format.h"
 #include "aws_client.h"
 #include "aws_endpoint.h"
 #include "sigv4.h"
@@ -43,25 +44,6 @@ struct aws_client_exchange {
 	char *error_type_header;
 	char *request_id;
 };
-
-static char *aws_client_format(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static char *aws_client_format(const char *fmt, ...)
-{
-	va_list ap;
-	char *s;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0 || (s = malloc((size_t)n + 1)) == NULL)
-		return NULL;
-	va_start(ap, fmt);
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	return s;
-}
 
 void aws_client_options_init(struct aws_client_options *opts)
 {
@@ -226,7 +208,7 @@ int aws_client_new(struct aws_client **out, const struct aws_client_options *opt
 			client->opts.retry_base_ms = (unsigned)v;
 	}
 
-	client->url_string = aws_client_format("%s://%s%s", client->url.scheme,
+	client->url_string = gl_format("%s://%s%s", client->url.scheme,
 					       client->url.authority, client->url.path);
 	client->region = strdup(opts->region);
 	client->user_agent = strdup(opts->user_agent != NULL ? opts->user_agent : "grantlint");
@@ -238,7 +220,7 @@ int aws_client_new(struct aws_client **out, const struct aws_client_options *opt
 	}
 	/* "localhost" must mean this machine, whatever name service says. */
 	if (strcasecmp(client->url.host, "localhost") == 0) {
-		char *entry = aws_client_format("%s:%u:127.0.0.1", client->url.host,
+		char *entry = gl_format("%s:%u:127.0.0.1", client->url.host,
 						client->url.port);
 
 		client->resolve = entry != NULL ? curl_slist_append(NULL, entry) : NULL;
@@ -398,10 +380,10 @@ static int aws_client_parse_error(struct aws_response *out, const char *error_ty
 	if (message != NULL)
 		out->error_message = strdup(message);
 	else if (json == NULL && out->body_len > 0)
-		out->error_message = aws_client_format("HTTP %ld, with a response body that "
+		out->error_message = gl_format("HTTP %ld, with a response body that "
 						       "is not JSON", out->status);
 	else
-		out->error_message = aws_client_format("HTTP %ld", out->status);
+		out->error_message = gl_format("HTTP %ld", out->status);
 	cJSON_Delete(json);
 	return (code[0] != '\0' && out->error_type == NULL) || out->error_message == NULL ? -1 : 0;
 }
@@ -492,7 +474,7 @@ static int aws_client_attempt(struct aws_response *out, struct aws_client *clien
 	}
 
 	for (i = 0; i < count; i++) {
-		char *line = aws_client_format("%s: %s", headers[i].name, headers[i].value);
+		char *line = gl_format("%s: %s", headers[i].name, headers[i].value);
 		struct curl_slist *grown = line != NULL ? curl_slist_append(list, line) : NULL;
 
 		if (line != NULL) {
@@ -537,11 +519,11 @@ static int aws_client_attempt(struct aws_response *out, struct aws_client *clien
 	if (rc != CURLE_OK) {
 		if (ex.too_large) {
 			out->transport = AWS_CLIENT_TRANSPORT_OTHER;
-			out->error_message = aws_client_format("the response to %s is larger than "
+			out->error_message = gl_format("the response to %s is larger than "
 							       "%u bytes", operation,
 							       AWS_CLIENT_MAX_BODY);
 		} else {
-			out->error_message = aws_client_format(
+			out->error_message = gl_format(
 				"%s: %s",
 				out->transport == AWS_CLIENT_TRANSPORT_TIMEOUT ? "timed out" :
 				out->transport == AWS_CLIENT_TRANSPORT_CONNECTION ?
@@ -565,7 +547,7 @@ static int aws_client_attempt(struct aws_response *out, struct aws_client *clien
 		json = cJSON_Parse(ex.body);
 		if (!cJSON_IsObject(json)) {
 			cJSON_Delete(json);
-			out->error_message = aws_client_format("the response to %s (HTTP %ld) is not "
+			out->error_message = gl_format("the response to %s (HTTP %ld) is not "
 							       "a JSON object", operation,
 							       out->status);
 			result = out->error_message != NULL ? AWS_CLIENT_EPROTOCOL : AWS_CLIENT_ERROR;
@@ -624,7 +606,7 @@ int aws_client_call(struct aws_response *out, struct aws_client *client,
 		cost = out->transport == AWS_CLIENT_TRANSPORT_TIMEOUT ?
 			AWS_CLIENT_TIMEOUT_RETRY_COST : AWS_CLIENT_RETRY_COST;
 		if (client->retry_tokens < cost) {
-			char *msg = aws_client_format("%s (not retried: the retry quota is used up)",
+			char *msg = gl_format("%s (not retried: the retry quota is used up)",
 						      out->error_message != NULL ?
 						      out->error_message : "failed");
 

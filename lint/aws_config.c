@@ -16,6 +16,7 @@
 
 #include <cJSON.h>
 
+#include "format.h"
 #include "aws_config.h"
 
 /* Output of a credential_process larger than this is refused. */
@@ -401,25 +402,6 @@ const char *aws_config_profile_source(const struct aws_config *cfg)
 	return cfg->profile_source;
 }
 
-static char *aws_config_format(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static char *aws_config_format(const char *fmt, ...)
-{
-	va_list ap;
-	char *s;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0 || (s = malloc((size_t)n + 1)) == NULL)
-		return NULL;
-	va_start(ap, fmt);
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	return s;
-}
-
 /* Fill *out from borrowed strings; token may be NULL. Returns 0 or -1 (OOM). */
 static int aws_credentials_set(struct aws_credentials *out, const char *akid,
 			       const char *secret, const char *token, char *source)
@@ -604,7 +586,7 @@ static int aws_config_run_process(struct aws_credentials *out, const char *comma
 	}
 	if (aws_credentials_set(out, akid->valuestring, secret->valuestring,
 				cJSON_IsString(token) ? token->valuestring : NULL,
-				aws_config_format("the credential_process of %s", where)) < 0) {
+				gl_format("the credential_process of %s", where)) < 0) {
 		aws_config_error(errbuf, errlen, "out of memory");
 		goto done;
 	}

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "format.h"
 #include "aws_endpoint.h"
 
 /*
@@ -179,25 +180,6 @@ static void aws_endpoint_error(char *errbuf, size_t errlen, const char *fmt, ...
 	va_end(ap);
 }
 
-static char *aws_endpoint_format(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static char *aws_endpoint_format(const char *fmt, ...)
-{
-	va_list ap;
-	char *s;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0 || (s = malloc((size_t)n + 1)) == NULL)
-		return NULL;
-	va_start(ap, fmt);
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	return s;
-}
-
 /*
  * The rule tree of endpoint-rule-set-1.json, in its order: a custom endpoint
  * wins (but not with FIPS or dual-stack), then the region's partition
@@ -243,7 +225,7 @@ int aws_endpoint_resolve(char **out, const struct aws_endpoint_params *params,
 					   "FIPS and DualStack are enabled, but this partition does not support one or both");
 			return -1;
 		}
-		*out = aws_endpoint_format("https://sso-fips.%s.%s", region,
+		*out = gl_format("https://sso-fips.%s.%s", region,
 					   part->dual_stack_dns_suffix);
 	} else if (params->use_fips) {
 		if (!part->supports_fips) {
@@ -253,9 +235,9 @@ int aws_endpoint_resolve(char **out, const struct aws_endpoint_params *params,
 		}
 		/* GovCloud's regular endpoints are already FIPS endpoints. */
 		if (strcmp(part->id, "aws-us-gov") == 0)
-			*out = aws_endpoint_format("https://sso.%s.amazonaws.com", region);
+			*out = gl_format("https://sso.%s.amazonaws.com", region);
 		else
-			*out = aws_endpoint_format("https://sso-fips.%s.%s", region,
+			*out = gl_format("https://sso-fips.%s.%s", region,
 						   part->dns_suffix);
 	} else if (params->use_dualstack) {
 		if (!part->supports_dual_stack) {
@@ -263,10 +245,10 @@ int aws_endpoint_resolve(char **out, const struct aws_endpoint_params *params,
 					   "DualStack is enabled but this partition does not support DualStack");
 			return -1;
 		}
-		*out = aws_endpoint_format("https://sso.%s.%s", region,
+		*out = gl_format("https://sso.%s.%s", region,
 					   part->dual_stack_dns_suffix);
 	} else {
-		*out = aws_endpoint_format("https://sso.%s.%s", region, part->dns_suffix);
+		*out = gl_format("https://sso.%s.%s", region, part->dns_suffix);
 	}
 	if (*out == NULL) {
 		aws_endpoint_error(errbuf, errlen, "out of memory");
@@ -439,12 +421,12 @@ int aws_endpoint_url_parse(struct aws_endpoint_url *out, const char *url,
 
 	if (host_start[-1] == '[')
 		out->authority = out->port == default_port ?
-			aws_endpoint_format("[%s]", out->host) :
-			aws_endpoint_format("[%s]:%u", out->host, out->port);
+			gl_format("[%s]", out->host) :
+			gl_format("[%s]:%u", out->host, out->port);
 	else
 		out->authority = out->port == default_port ?
 			strdup(out->host) :
-			aws_endpoint_format("%s:%u", out->host, out->port);
+			gl_format("%s:%u", out->host, out->port);
 	out->path = *auth_end == '/' ? strdup(auth_end) : strdup("/");
 	if (out->authority == NULL || out->path == NULL)
 		goto oom;

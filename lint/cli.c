@@ -10,9 +10,12 @@ static const struct gl_command *const commands[] = {
 	&gl_cmd_check,
 	&gl_cmd_rules,
 	&gl_cmd_explain,
+	&gl_cmd_config,
+	&gl_cmd_baseline,
 	&gl_cmd_schema,
 	&gl_cmd_plan,
 	&gl_cmd_submit,
+	&gl_cmd_install_hook,
 };
 
 #define COMMAND_COUNT (sizeof(commands) / sizeof(commands[0]))

@@ -18,9 +18,12 @@ struct gl_command {
 extern const struct gl_command gl_cmd_check;
 extern const struct gl_command gl_cmd_rules;
 extern const struct gl_command gl_cmd_explain;
+extern const struct gl_command gl_cmd_config;
+extern const struct gl_command gl_cmd_baseline;
 extern const struct gl_command gl_cmd_schema;
 extern const struct gl_command gl_cmd_plan;
 extern const struct gl_command gl_cmd_submit;
+extern const struct gl_command gl_cmd_install_hook;
 
 int gl_cli_main(int argc, char **argv);
 

@@ -5,16 +5,31 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "baseline.h"
 #include "cli.h"
+#include "conf.h"
 #include "report.h"
 #include "run.h"
+#include "source_git.h"
+#include "walk.h"
+#include "threshold.h"
 
 #define MAX_OUTPUTS 8
 /* Rules walk the model recursively: deeper nesting than this could exhaust a stack. */
 #define GL_MAX_DEPTH_CEILING 1000
 #define GL_MAX_JOBS 256
+#define NO_GIT (-1)
+
+/* Long options without a short form. */
+enum {
+	OPT_STAGED = 0x100,
+	OPT_REV,
+	OPT_CHANGED_SINCE,
+	OPT_ONLY_GRANT_FILES,
+};
 
 struct output {
 	const struct gl_reporter *reporter;
@@ -31,6 +46,13 @@ struct check_options {
 	bool selected_only;
 	unsigned jobs; /* 0: one per online CPU */
 	struct gl_lint_options lint;
+	const char *config_file;   /* --config */
+	bool no_config;            /* --no-config */
+	const char *baseline_file; /* --baseline */
+	int git_mode;        /* an enum gl_git_mode, or NO_GIT */
+	const char *git_rev; /* REV of --rev, BASE of --changed-since */
+	bool only_grant_files;
+	struct gl_threshold threshold;
 };
 
 static void check_usage(FILE *out)
@@ -62,8 +84,27 @@ static void check_usage(FILE *out)
 		"      --max-items N         items of one list or mapping (default 10000)\n"
 		"  -j, --jobs N              lint N files at once (default: one per online\n"
 		"                            CPU); the output is the same for every N\n"
+		"      --fail-on LEVEL       exit 1 on findings of LEVEL or worse: error\n"
+		"                            (default), warning, or never\n"
+		"      --max-warnings N      exit 1 when there are more than N warnings\n"
+		"                            (whatever --fail-on says)\n"
+		"      --config FILE         use this configuration instead of discovering\n"
+		"                            .grantlint.yaml upwards from each file\n"
+		"      --no-config           use no configuration file\n"
+		"      --baseline FILE       hide the findings FILE lists (see 'grantlint\n"
+		"                            baseline write'); report those now fixed\n"
 		"  -q, --quiet               no summary line\n"
+		"      --staged              lint the staged (index) versions of the grant\n"
+		"                            files added or changed against HEAD\n"
+		"      --rev REV             lint every grant file in the tree of REV\n"
+		"      --changed-since BASE  lint the grant files changed between\n"
+		"                            merge-base(BASE, HEAD) and HEAD\n"
+		"      --only-grant-files    skip named files that are not grant files\n"
+		"                            (for the pre-commit framework)\n"
 		"  -h, --help                this help\n"
+		"\n"
+		"Under GitHub Actions (GITHUB_ACTIONS=true) with neither --format nor\n"
+		"--output, the format is github instead of text.\n"
 		"\n"
 		"Formats:\n");
 	for (i = 0; i < gl_reporters_count; i++)
@@ -208,6 +249,80 @@ static bool want_color(const char *when, FILE *stream)
 	return isatty(fileno(stream)) && !(term != NULL && !strcmp(term, "dumb"));
 }
 
+static int set_git_mode(struct check_options *o, int mode, const char *rev)
+{
+	if (o->git_mode != NO_GIT) {
+		gl_cli_error("--staged, --rev and --changed-since cannot be combined");
+		return -1;
+	}
+	o->git_mode = mode;
+	o->git_rev = rev;
+	return 0;
+}
+
+/* gl_config_read_fn over gl_git_source_read(): the index for --staged, REV for --rev. */
+static int read_config_from_git(void *arg, const char *path, char **bytes, size_t *len)
+{
+	int rc = gl_git_source_read(arg, path, bytes, len);
+
+	if (rc == GL_GIT_NOT_FOUND)
+		return 1;
+	if (rc == -1)
+		return -2;
+	return rc == 0 ? 0 : -1;
+}
+
+/*
+ * Lint from git instead of the file tree. Returns 0, -1 out of memory, or an
+ * exit code for a usage error or an unreadable repository.
+ */
+static int check_git(const struct check_options *o, struct gl_run *run)
+{
+	struct gl_git_source *src;
+	int rc = gl_git_source_open(&src, (enum gl_git_mode)o->git_mode, o->git_rev);
+
+	if (rc == 0) {
+		/* The configuration comes from the same source as the grants. */
+		if (run->configs != NULL)
+			gl_config_set_use_source(run->configs, read_config_from_git, src);
+		rc = gl_git_source_lint(src, run);
+		gl_git_source_free(src);
+	}
+	if (rc == GL_GIT_ERR_USAGE)
+		return GL_EXIT_USAGE;
+	return rc == GL_GIT_ERR_READ ? GL_EXIT_INPUT : rc;
+}
+
+/* With --only-grant-files, a named file that is not a grant file is skipped quietly. */
+static bool skip_named(const struct check_options *o, const char *path)
+{
+	struct stat st;
+
+	return o->only_grant_files && !gl_walk_is_grant_file(path) &&
+	       !(stat(path, &st) == 0 && S_ISDIR(st.st_mode));
+}
+
+/*
+ * Lint the paths named on the command line (less those --only-grant-files
+ * leaves out), all together so that -j spans them. Returns 0 or -1.
+ */
+static int add_named_paths(const struct check_options *o, struct gl_run *run, int count,
+			   char **paths)
+{
+	const char **kept = malloc((size_t)count * sizeof(*kept));
+	size_t n = 0;
+	int i, rc;
+
+	if (kept == NULL)
+		return -1;
+	for (i = 0; i < count; i++)
+		if (!skip_named(o, paths[i]))
+			kept[n++] = paths[i];
+	rc = n > 0 ? gl_run_add_paths(run, kept, n) : 0;
+	free(kept);
+	return rc;
+}
+
 /* Write every requested report. Returns 0, or GL_EXIT_INPUT-like failure (-1). */
 static int write_outputs(struct check_options *o, const struct gl_run *run)
 {
@@ -243,6 +358,16 @@ static int write_outputs(struct check_options *o, const struct gl_run *run)
 	return rc;
 }
 
+/* github under GitHub Actions when the report goes to standard output; else text. */
+static const char *default_format(const struct check_options *o)
+{
+	const char *actions = getenv("GITHUB_ACTIONS");
+
+	if (o->output_file == NULL && actions != NULL && !strcmp(actions, "true"))
+		return "github";
+	return "text";
+}
+
 static int check_run(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -255,19 +380,33 @@ static int check_run(int argc, char **argv)
 		{ "max-file-size", required_argument, NULL, 'S' },
 		{ "max-depth", required_argument, NULL, 'L' },
 		{ "max-alias-nodes", required_argument, NULL, 'A' },
-		{ "max-documents", required_argument, NULL, 'N' },
+		{ "max-documents", required_argument, NULL, 'M' },
 		{ "max-items", required_argument, NULL, 'I' },
 		{ "jobs", required_argument, NULL, 'j' },
+		{ "fail-on", required_argument, NULL, 'F' },
+		{ "max-warnings", required_argument, NULL, 'W' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "config", required_argument, NULL, 'c' },
+		{ "no-config", no_argument, NULL, 'N' },
+		{ "baseline", required_argument, NULL, 'B' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "staged", no_argument, NULL, OPT_STAGED },
+		{ "rev", required_argument, NULL, OPT_REV },
+		{ "changed-since", required_argument, NULL, OPT_CHANGED_SINCE },
+		{ "only-grant-files", no_argument, NULL, OPT_ONLY_GRANT_FILES },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct check_options o;
 	struct gl_run run;
-	int c, rc = GL_EXIT_OK, i;
+	struct gl_config_set configs;
+	struct gl_baseline baseline;
+	int c, rc = GL_EXIT_OK, i, baseline_rc = 0;
 
 	memset(&o, 0, sizeof(o));
+	gl_baseline_init(&baseline);
 	o.color = "auto";
+	o.git_mode = NO_GIT;
+	gl_threshold_default(&o.threshold);
 	gl_lint_options_default(&o.lint);
 	o.enabled = calloc(gl_rules_count, sizeof(bool));
 	if (o.enabled == NULL)
@@ -312,7 +451,7 @@ static int check_run(int argc, char **argv)
 			if (parse_limit("max-alias-nodes", optarg, UINT_MAX, &o.lint.limits.max_alias_nodes) < 0)
 				rc = GL_EXIT_USAGE;
 			break;
-		case 'N':
+		case 'M':
 			if (parse_limit("max-documents", optarg, UINT_MAX, &o.lint.limits.max_documents) < 0)
 				rc = GL_EXIT_USAGE;
 			break;
@@ -324,8 +463,42 @@ static int check_run(int argc, char **argv)
 			if (parse_limit("jobs", optarg, GL_MAX_JOBS, &o.jobs) < 0)
 				rc = GL_EXIT_USAGE;
 			break;
+		case 'F':
+			if (gl_threshold_parse_fail_on(&o.threshold, optarg) < 0) {
+				gl_cli_error("--fail-on takes error, warning or never, not '%s'",
+					     optarg);
+				rc = GL_EXIT_USAGE;
+			}
+			break;
+		case 'W':
+			if (gl_threshold_parse_max_warnings(&o.threshold, optarg) < 0) {
+				gl_cli_error("--max-warnings takes a count such as 0 or 25, not '%s'",
+					     optarg);
+				rc = GL_EXIT_USAGE;
+			}
+			break;
 		case 'q':
 			o.quiet = true;
+			break;
+		case 'c':
+			o.config_file = optarg;
+			break;
+		case 'N':
+			o.no_config = true;
+			break;
+		case 'B':
+			o.baseline_file = optarg;
+			break;
+		case OPT_STAGED:
+		case OPT_REV:
+		case OPT_CHANGED_SINCE:
+			if (set_git_mode(&o, c == OPT_STAGED ? GL_GIT_STAGED
+					 : c == OPT_REV ? GL_GIT_REV : GL_GIT_CHANGED_SINCE,
+					 c == OPT_STAGED ? NULL : optarg) < 0)
+				rc = GL_EXIT_USAGE;
+			break;
+		case OPT_ONLY_GRANT_FILES:
+			o.only_grant_files = true;
 			break;
 		case 'h':
 			check_usage(stdout);
@@ -336,35 +509,71 @@ static int check_run(int argc, char **argv)
 			rc = GL_EXIT_USAGE;
 		}
 	}
+	if (o.config_file != NULL && o.no_config) {
+		gl_cli_error("--config and --no-config contradict each other; give one");
+		rc = GL_EXIT_USAGE;
+	}
+	if (rc == GL_EXIT_OK && o.git_mode != NO_GIT && optind < argc) {
+		gl_cli_error("--staged, --rev and --changed-since read from git and take no "
+			     "PATH ('%s')", argv[optind]);
+		rc = GL_EXIT_USAGE;
+	}
 	if (rc != GL_EXIT_OK) {
 		free(o.enabled);
 		return rc;
 	}
 	if (o.output_count == 0)
-		add_output(&o, "text");
+		add_output(&o, default_format(&o));
 	o.lint.enabled = o.enabled;
 	o.lint.no_line_hashes = !outputs_show_line_hashes(&o);
 
 	gl_run_init(&run, &o.lint);
+	if (gl_config_set_init(&configs, o.config_file, o.no_config, o.enabled, &o.lint.limits) < 0 ||
+	    gl_config_set_preload(&configs) < 0)
+		rc = -1;
+	run.configs = &configs;
 	run.jobs = o.jobs ? o.jobs : online_cpus();
-	if (optind >= argc) {
-		if (gl_run_add_path(&run, ".") < 0)
+	if (rc == 0 && o.baseline_file != NULL) {
+		baseline_rc = gl_baseline_read(&baseline, o.baseline_file);
+		if (baseline_rc == -2)
 			rc = -1;
 	}
-	if (optind < argc && gl_run_add_paths(&run, (const char *const *)argv + optind,
-					      (size_t)(argc - optind)) < 0)
-		rc = -1;
-	if (rc == 0 && gl_run_finish(&run) < 0)
-		rc = -1;
+	if (rc == 0 && !configs.failed && baseline_rc == 0) {
+		if (o.git_mode != NO_GIT) {
+			int grc = check_git(&o, &run);
+
+			if (grc > 0) {
+				gl_run_free(&run);
+				gl_config_set_free(&configs);
+				gl_baseline_free(&baseline);
+				free(o.enabled);
+				return grc;
+			}
+			rc = grc;
+		} else if (optind >= argc && gl_run_add_path(&run, ".") < 0) {
+			rc = -1;
+		}
+		if (rc == 0 && optind < argc && add_named_paths(&o, &run, argc - optind,
+							       argv + optind) < 0)
+			rc = -1;
+		if (rc == 0 && gl_run_finish(&run) < 0)
+			rc = -1;
+		if (rc == 0 && o.baseline_file != NULL && gl_baseline_apply(&baseline, &run) < 0)
+			rc = -1;
+	}
 	if (rc < 0) {
 		gl_cli_error("out of memory");
 		rc = GL_EXIT_INPUT;
+	} else if (configs.failed || baseline_rc != 0) {
+		rc = GL_EXIT_USAGE;
 	} else if (write_outputs(&o, &run) < 0 || run.read_errors > 0) {
 		rc = GL_EXIT_INPUT;
 	} else {
-		rc = run.errors > 0 ? GL_EXIT_FINDINGS : GL_EXIT_OK;
+		rc = gl_threshold_fails(&o.threshold, &run) ? GL_EXIT_FINDINGS : GL_EXIT_OK;
 	}
 	gl_run_free(&run);
+	gl_config_set_free(&configs);
+	gl_baseline_free(&baseline);
 	free(o.enabled);
 	return rc;
 }

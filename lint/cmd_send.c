@@ -17,11 +17,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "format.h"
 #include "aws_client.h"
 #include "aws_config.h"
 #include "arn.h"
 #include "aws_endpoint.h"
 #include "cli.h"
+#include "conf.h"
 #include "config.h"
 #include "grant_def.h"
 #include "load.h"
@@ -46,6 +48,8 @@ struct send_options {
 	bool detailed_exitcode; /* plan */
 	bool only_changed;      /* submit */
 	bool fail_fast;         /* submit */
+	const char *config_file; /* --config */
+	bool no_config;          /* --no-config */
 	long timeout_ms;
 	int max_attempts;
 	enum send_format format;
@@ -54,6 +58,7 @@ struct send_options {
 /* The lint run and the grants read from the same bytes. */
 struct send_input {
 	struct gl_run run;
+	struct gl_config_set configs; /* .grantlint.yaml policy, as for check */
 	struct grant_def_list grants;
 	size_t broken; /* requests that could not be read into a grant */
 };
@@ -211,7 +216,8 @@ static int send_add_path(struct send_input *in, const char *path)
  * clean (warnings allowed) and every grant is unique by application and
  * grant type; otherwise explains on stderr and returns -1.
  */
-static int send_lint(struct send_input *in, int argc, char **argv, const char *command)
+static int send_lint(struct send_input *in, const struct send_options *o, int argc,
+		     char **argv, const char *command)
 {
 	struct gl_lint_options lint;
 	struct gl_report_style style = { .color = false, .show_source = false, .summary = true };
@@ -220,6 +226,14 @@ static int send_lint(struct send_input *in, int argc, char **argv, const char *c
 
 	gl_lint_options_default(&lint);
 	gl_run_init(&in->run, &lint);
+	/* The same configuration check applies, so policy holds before sending. */
+	if (gl_config_set_init(&in->configs, o->config_file, o->no_config, NULL,
+			       &lint.limits) < 0 ||
+	    gl_config_set_preload(&in->configs) < 0) {
+		gl_cli_error("out of memory");
+		return -1;
+	}
+	in->run.configs = &in->configs;
 	if (argc == 0)
 		rc = send_add_path(in, ".");
 	for (k = 0; k < argc && rc == 0; k++)
@@ -228,6 +242,11 @@ static int send_lint(struct send_input *in, int argc, char **argv, const char *c
 		rc = gl_run_finish(&in->run);
 	if (rc < 0) {
 		gl_cli_error("out of memory");
+		return -1;
+	}
+	/* Configurations are found as files are; one that is broken stops it all. */
+	if (in->configs.failed) {
+		gl_cli_error("%s: the configuration is not valid; nothing was sent", command);
 		return -1;
 	}
 	if (in->run.diags.count > 0)
@@ -269,6 +288,7 @@ static int send_lint(struct send_input *in, int argc, char **argv, const char *c
 static void send_input_free(struct send_input *in)
 {
 	gl_run_free(&in->run);
+	gl_config_set_free(&in->configs);
 	grant_def_list_free(&in->grants);
 }
 
@@ -398,25 +418,6 @@ static int plan_add_error(struct plan *p, char *message)
 	return 0;
 }
 
-static char *plan_format(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static char *plan_format(const char *fmt, ...)
-{
-	va_list ap;
-	char *s;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0 || (s = malloc((size_t)n + 1)) == NULL)
-		return NULL;
-	va_start(ap, fmt);
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	return s;
-}
-
 static struct plan_entry *plan_add_entry(struct plan *p, enum plan_action action,
 					 const struct grant_def *grant)
 {
@@ -476,11 +477,11 @@ static int plan_application(struct plan *p, struct aws_client *client,
 	if (rc == AWS_CLIENT_DRY_RUN) {
 		p->dry_run = true;
 	} else if (rc != AWS_CLIENT_OK) {
-		if (plan_add_error(p, plan_format("application %s: %s", arn, err)) < 0)
+		if (plan_add_error(p, gl_format("application %s: %s", arn, err)) < 0)
 			goto oom;
 		usable = false;
 	} else if (strcmp(status, "ENABLED") != 0) {
-		if (plan_add_error(p, plan_format("application %s is not enabled (Status %s)", arn,
+		if (plan_add_error(p, gl_format("application %s is not enabled (Status %s)", arn,
 						  *status ? status : "missing")) < 0)
 			goto oom;
 		usable = false;
@@ -500,7 +501,7 @@ static int plan_application(struct plan *p, struct aws_client *client,
 			rc = sso_admin_describe_trusted_token_issuer(&err, client,
 								     g->issuers[j].trusted_token_issuer_arn);
 			if (rc != AWS_CLIENT_OK && rc != AWS_CLIENT_DRY_RUN &&
-			    plan_add_error(p, plan_format("%s:%u: trusted token issuer %s: %s",
+			    plan_add_error(p, gl_format("%s:%u: trusted token issuer %s: %s",
 							  g->path, g->line,
 							  g->issuers[j].trusted_token_issuer_arn,
 							  err)) < 0)
@@ -520,7 +521,7 @@ static int plan_application(struct plan *p, struct aws_client *client,
 		return 0;
 	}
 	if (rc != AWS_CLIENT_OK) {
-		rc = plan_add_error(p, plan_format("application %s: %s", arn, err));
+		rc = plan_add_error(p, gl_format("application %s: %s", arn, err));
 		free(err);
 		grant_def_list_free(&live);
 		return rc;
@@ -699,6 +700,9 @@ static void send_usage(FILE *out, bool submit)
 		"      --max-attempts N      attempts per call, retries included (default\n"
 		"                            AWS_MAX_ATTEMPTS, else 3)\n"
 		"      --format FORMAT       text (default) or json\n"
+		"      --config FILE         lint with this configuration instead of the\n"
+		"                            .grantlint.yaml found upwards from each file\n"
+		"      --no-config           lint with no configuration file\n"
 		"      --dry-run             print each HTTP request instead of sending it\n"
 		"                            (the session token as <redacted>; in json format\n"
 		"                            the requests go to standard error)\n");
@@ -733,6 +737,8 @@ static int send_parse(struct send_options *o, int argc, char **argv, bool submit
 		{ "detailed-exitcode", no_argument, NULL, 'x' },
 		{ "only-changed", no_argument, NULL, 'c' },
 		{ "fail-fast", no_argument, NULL, 'a' },
+		{ "config", required_argument, NULL, 'C' },
+		{ "no-config", no_argument, NULL, 'N' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -797,6 +803,12 @@ static int send_parse(struct send_options *o, int argc, char **argv, bool submit
 		case 'n':
 			o->dry_run = true;
 			break;
+		case 'C':
+			o->config_file = optarg;
+			break;
+		case 'N':
+			o->no_config = true;
+			break;
 		case 'x':
 		case 'c':
 		case 'a':
@@ -818,6 +830,10 @@ static int send_parse(struct send_options *o, int argc, char **argv, bool submit
 			fprintf(stderr, "Try 'grantlint %s --help'.\n", submit ? "submit" : "plan");
 			rc = -1;
 		}
+	}
+	if (rc == 0 && o->config_file != NULL && o->no_config) {
+		gl_cli_error("--config and --no-config contradict each other; use one");
+		rc = -1;
 	}
 	if (rc == 0 && o->dry_run && o->only_changed) {
 		gl_cli_error("--only-changed reads the live grants, and --dry-run sends nothing; "
@@ -851,7 +867,7 @@ static int plan_run(int argc, char **argv)
 	memset(&aws, 0, sizeof(aws));
 	memset(&p, 0, sizeof(p));
 	rc = SEND_EXIT_ERROR;
-	if (send_lint(&in, argc - optind, argv + optind, "plan") < 0)
+	if (send_lint(&in, &o, argc - optind, argv + optind, "plan") < 0)
 		goto done;
 	if (in.grants.count == 0) {
 		fprintf(out, "No grants in the files given; nothing to plan.\n");
@@ -945,7 +961,7 @@ static int submit_run(int argc, char **argv)
 	memset(&aws, 0, sizeof(aws));
 	memset(&p, 0, sizeof(p));
 	rc = SEND_EXIT_ERROR;
-	if (send_lint(&in, argc - optind, argv + optind, "submit") < 0)
+	if (send_lint(&in, &o, argc - optind, argv + optind, "submit") < 0)
 		goto done;
 	if (in.grants.count == 0) {
 		fprintf(out, "No grants in the files given; nothing to submit.\n");

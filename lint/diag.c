@@ -1,4 +1,5 @@
 /* diag.c - the diagnostic list: append, merge, sort, free. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,6 +61,38 @@ static int list_reserve(struct gl_diag_list *list, size_t extra)
 	return 0;
 }
 
+/*
+ * A copy of a message with control characters written as escapes (\n, \r,
+ * \t, \xNN): a message quotes text from the file, and a raw newline or
+ * escape sequence there would forge lines of the report or drive the
+ * terminal. Every reporter gets one-line, printable messages.
+ */
+static char *message_dup(const char *msg)
+{
+	size_t n = 0, i;
+	char *out, *p;
+
+	for (i = 0; msg[i]; i++)
+		n += ((unsigned char)msg[i] < 0x20 || msg[i] == 0x7F) ? 4 : 1;
+	out = malloc(n + 1);
+	if (out == NULL)
+		return NULL;
+	for (p = out, i = 0; msg[i]; i++) {
+		unsigned char c = (unsigned char)msg[i];
+
+		if (c == '\n' || c == '\r' || c == '\t') {
+			*p++ = '\\';
+			*p++ = c == '\n' ? 'n' : c == '\r' ? 'r' : 't';
+		} else if (c < 0x20 || c == 0x7F) {
+			p += sprintf(p, "\\x%02X", c);
+		} else {
+			*p++ = (char)c;
+		}
+	}
+	*p = '\0';
+	return out;
+}
+
 int gl_diag_list_push(struct gl_diag_list *list, const struct gl_diag *diag)
 {
 	struct gl_diag *d;
@@ -69,7 +102,7 @@ int gl_diag_list_push(struct gl_diag_list *list, const struct gl_diag *diag)
 	d = &list->items[list->count];
 	*d = *diag;
 	d->path = strdup(diag->path ? diag->path : "");
-	d->message = strdup(diag->message ? diag->message : "");
+	d->message = message_dup(diag->message ? diag->message : "");
 	d->pointer = strdup(diag->pointer ? diag->pointer : "");
 	d->line_text = diag->line_text ? strdup(diag->line_text) : NULL;
 	if (d->path == NULL || d->message == NULL || d->pointer == NULL ||

@@ -161,9 +161,16 @@ void gl_grant_keys_free(struct gl_grant_keys *keys)
 
 	if (keys == NULL)
 		return;
-	/* One block per key holds its strings (see keys_own); path is borrowed. */
-	for (i = 0; i < keys->count; i++)
-		free(keys->items[i].application_arn);
+	for (i = 0; i < keys->count; i++) {
+		struct gl_grant_key *k = &keys->items[i];
+
+		free(k->application_arn); /* a packed key's one block (see keys_own) */
+		if (!k->packed) {
+			free(k->grant_type);
+			free(k->path);
+			free(k->line_text);
+		}
+	}
 	free(keys->items);
 	gl_grant_keys_init(keys);
 }
@@ -223,6 +230,7 @@ static int keys_own(struct gl_grant_keys *keys, size_t from, const struct gl_sou
 		k->application_arn = block;
 		k->grant_type = block + na + 1;
 		k->line_text = block + na + nt + 2;
+		k->packed = true;
 		memcpy(k->line_hash, line->hash, sizeof(k->line_hash));
 	}
 	return 0;
@@ -302,17 +310,6 @@ static int finalize_diags(const struct gl_lint_options *opts, struct gl_diag_lis
 	return 0;
 }
 
-/* True when an enabled rule judges across files, and so needs every request's key. */
-static bool lint_wants_keys(const struct gl_lint_options *opts)
-{
-	size_t i;
-
-	for (i = 0; i < gl_rules_count; i++)
-		if (gl_rules[i]->finish != NULL && gl_lint_rule_enabled(opts, gl_rules[i]))
-			return true;
-	return false;
-}
-
 int gl_lint_buffer(const struct gl_lint_options *opts, const char *path,
 		   const char *bytes, size_t len, struct gl_file_result *out)
 {
@@ -320,7 +317,7 @@ int gl_lint_buffer(const struct gl_lint_options *opts, const char *path,
 	struct gl_rule_ctx ctx;
 	struct gl_shape_walk_cache walks;
 	size_t from = out->diags.count, kfrom = out->keys.count, r, i;
-	bool want_keys = lint_wants_keys(opts);
+	bool want_keys = !opts->skip_keys;
 	int rc;
 
 	rc = gl_load(&loaded, &opts->limits, path, bytes, len, gl_file_format_of(path),

@@ -22,6 +22,7 @@ struct gl_lint_options {
 	const int *severity;        /* by rule index, -1 for the default; NULL: defaults */
 	const struct gl_config *config; /* policy and more; NULL: none */
 	bool no_line_hashes;        /* skip GitHub line hashes: no output shows them */
+	bool skip_keys;             /* record no grant keys: no check across files wants them */
 };
 
 void gl_lint_options_default(struct gl_lint_options *out);

@@ -2,9 +2,13 @@
  * fingerprint.h - GitHub code scanning's primaryLocationLineHash.
  *
  * The same rolling hash GitHub's upload action computes (codeql-action,
- * src/fingerprints.ts): over each line's first 100 non-white-space characters
- * onwards, "<hex>:<n>" with n counting earlier lines of the same hash. Computed
- * from the bytes grantlint linted, so it is right for the index and revisions.
+ * src/fingerprints.ts): the text is read as UTF-8 into UTF-16 code units,
+ * spaces and tabs are dropped, CR, LF and CRLF all become LF, one end-of-file
+ * unit (65535) follows the text; each line's hash covers the 100 units from
+ * its start, as "<hex>:<n>" with n counting earlier lines of the same hash.
+ * A text ending in a line break thus has one more line, holding only the end.
+ * Computed from the bytes grantlint linted, so it is right for the index and
+ * revisions.
  */
 #ifndef GL_FINGERPRINT_H
 #define GL_FINGERPRINT_H

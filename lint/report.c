@@ -6,6 +6,10 @@
 const struct gl_reporter *const gl_reporters[] = {
 	&gl_reporter_text,
 	&gl_reporter_json,
+	&gl_reporter_sarif,
+	&gl_reporter_github,
+	&gl_reporter_gitlab,
+	&gl_reporter_junit,
 };
 
 const size_t gl_reporters_count = sizeof(gl_reporters) / sizeof(gl_reporters[0]);
@@ -50,4 +54,14 @@ void gl_report_json_string(FILE *out, const char *s)
 		}
 	}
 	fputc('"', out);
+}
+
+const char *gl_report_relative_path(const char *path)
+{
+	while (path[0] == '.' && path[1] == '/') {
+		path += 2;
+		while (*path == '/')
+			path++;
+	}
+	return path;
 }

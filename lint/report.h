@@ -25,11 +25,21 @@ struct gl_reporter {
 
 extern const struct gl_reporter gl_reporter_text;
 extern const struct gl_reporter gl_reporter_json;
+extern const struct gl_reporter gl_reporter_sarif;
+extern const struct gl_reporter gl_reporter_github;
+extern const struct gl_reporter gl_reporter_gitlab;
+extern const struct gl_reporter gl_reporter_junit;
 
 /* Every reporter, and lookup by name (NULL when unknown). */
 extern const struct gl_reporter *const gl_reporters[];
 extern const size_t gl_reporters_count;
 const struct gl_reporter *gl_reporter_find(const char *name);
+
+/*
+ * The display path as the repository-relative path CI systems expect:
+ * without leading "./" (a path inside path, not a copy).
+ */
+const char *gl_report_relative_path(const char *path);
 
 /* Write s as a JSON string literal (with quotes). */
 void gl_report_json_string(FILE *out, const char *s);

@@ -88,10 +88,14 @@ static int text_write(FILE *out, const struct gl_run *run, const struct gl_repor
 				: run->warnings ? C_YELLOW
 				: C_GREEN;
 
-		fprintf(out, "%s%zu file%s checked: %zu error%s, %zu warning%s, %zu info%s%s\n", c,
+		fprintf(out, "%s%zu file%s checked: %zu error%s, %zu warning%s, %zu info%s", c,
 			run->file_count, run->file_count == 1 ? "" : "s", run->errors,
 			run->errors == 1 ? "" : "s", run->warnings, run->warnings == 1 ? "" : "s",
-			run->infos, run->infos == 1 ? "" : "s", style->color ? C_RESET : "");
+			run->infos, run->infos == 1 ? "" : "s");
+		if (run->baseline_hidden || run->baseline_fixed)
+			fprintf(out, "; baseline: %zu hidden, %zu fixed", run->baseline_hidden,
+				run->baseline_fixed);
+		fprintf(out, "%s\n", style->color ? C_RESET : "");
 	}
 	return ferror(out) ? -1 : 0;
 }

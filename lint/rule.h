@@ -25,9 +25,10 @@ struct gl_request {
 };
 
 /*
- * What a request defines, kept compactly for checks across files: one
- * allocation per key, owned through application_arn, holds the three
- * strings; path is borrowed (from the run's list of files).
+ * What a request defines, kept for checks across files. A key the engine
+ * makes is packed: one allocation, owned through application_arn, holds the
+ * three strings, and path is borrowed (from the run's list of files). Any
+ * other key owns each of its strings.
  */
 struct gl_grant_key {
 	char *application_arn;
@@ -38,6 +39,15 @@ struct gl_grant_key {
 	struct gl_pos end;
 	char *line_text;     /* the GrantType line, for reporters */
 	char line_hash[24];  /* its GitHub line hash */
+	/*
+	 * From a file that is judged against but not linted (the rest of the
+	 * index or tree in the git modes): line_text is NULL and line_hash "",
+	 * and a finding reported on it is dropped, so a rule that finds a
+	 * conflict between a linted key and a context key reports on the linted
+	 * one.
+	 */
+	bool context;
+	bool packed;         /* see above */
 };
 
 struct gl_grant_keys {

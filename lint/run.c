@@ -9,13 +9,20 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "conf.h"
 #include "run.h"
+#include "suppress.h"
 #include "walk.h"
 
 void gl_run_init(struct gl_run *run, const struct gl_lint_options *opts)
 {
+	size_t i;
+
 	memset(run, 0, sizeof(*run));
 	run->opts = *opts;
+	for (i = 0; i < gl_rules_count; i++)
+		if (gl_rules[i]->finish != NULL && gl_lint_rule_enabled(opts, gl_rules[i]))
+			run->keys_wanted = true;
 	gl_diag_list_init(&run->diags);
 	gl_grant_keys_init(&run->keys);
 }
@@ -72,7 +79,8 @@ static int run_take(struct gl_run *run, struct gl_run_file *file, struct gl_file
 	file->documents = res->documents;
 	/* Keys borrow their path: from now on, the run's copy. */
 	for (i = 0; i < res->keys.count; i++)
-		res->keys.items[i].path = file->path;
+		if (res->keys.items[i].packed)
+			res->keys.items[i].path = file->path;
 	if (gl_diag_list_take(&run->diags, &res->diags) < 0 ||
 	    gl_grant_keys_take(&run->keys, &res->keys) < 0)
 		rc = -1;
@@ -80,7 +88,38 @@ static int run_take(struct gl_run *run, struct gl_run_file *file, struct gl_file
 	return rc;
 }
 
-int gl_run_lint_bytes(struct gl_run *run, const char *path, const char *bytes, size_t len)
+/*
+ * The options for one file: the run's, or its configuration's. Returns 0 to
+ * lint, 1 to leave the file out (excluded, or its configuration is invalid),
+ * -1 out of memory; res is filled either way (free it).
+ */
+static int run_file_options(struct gl_run *run, const char *path, struct gl_lint_options *opts,
+			    struct gl_config_resolved *res)
+{
+	*opts = run->opts;
+	memset(res, 0, sizeof(*res));
+	if (run->configs == NULL)
+		return 0;
+	if (gl_config_set_resolve(run->configs, path, res) < 0)
+		return -1;
+	if (res->invalid)
+		return 1;
+	if (res->excluded) {
+		__atomic_add_fetch(&run->excluded, 1, __ATOMIC_RELAXED); /* files may be linted on several threads */
+		return 1;
+	}
+	if (res->config != NULL) {
+		opts->config = res->config;
+		opts->enabled = res->config->enabled;
+		opts->severity = res->config->severity;
+		opts->limits = res->config->limits;
+	}
+	return 0;
+}
+
+static int run_lint_resolved(struct gl_run *run, const char *path, const char *bytes, size_t len,
+			     const struct gl_lint_options *opts,
+			     const struct gl_config_resolved *conf)
 {
 	struct gl_run_file *file = run_add_file(run, path);
 	struct gl_file_result res;
@@ -89,13 +128,16 @@ int gl_run_lint_bytes(struct gl_run *run, const char *path, const char *bytes, s
 	if (file == NULL)
 		return -1;
 	gl_file_result_init(&res);
-	rc = gl_lint_buffer(&run->opts, path, bytes, len, &res);
+	rc = gl_lint_buffer(opts, path, bytes, len, &res);
+	if (rc == 0)
+		rc = gl_suppress_apply(opts, conf, path, bytes, len, &res.diags, 0);
 	if (run_take(run, file, &res) < 0)
 		rc = -1;
 	return rc;
 }
 
-int gl_run_lint_too_large(struct gl_run *run, const char *path, size_t size)
+static int run_too_large(struct gl_run *run, const char *path, size_t size,
+			 const struct gl_lint_options *opts)
 {
 	struct gl_run_file *file = run_add_file(run, path);
 	struct gl_file_result res;
@@ -104,10 +146,34 @@ int gl_run_lint_too_large(struct gl_run *run, const char *path, size_t size)
 	if (file == NULL)
 		return -1;
 	gl_file_result_init(&res);
-	rc = gl_lint_too_large(&run->opts, path, size, &res);
+	rc = gl_lint_too_large(opts, path, size, &res);
 	if (run_take(run, file, &res) < 0)
 		rc = -1;
 	return rc;
+}
+
+int gl_run_lint_bytes(struct gl_run *run, const char *path, const char *bytes, size_t len)
+{
+	struct gl_lint_options opts;
+	struct gl_config_resolved conf;
+	int rc = run_file_options(run, path, &opts, &conf);
+
+	if (rc == 0)
+		rc = run_lint_resolved(run, path, bytes, len, &opts, &conf);
+	gl_config_resolved_free(&conf);
+	return rc < 0 ? -1 : 0;
+}
+
+int gl_run_lint_too_large(struct gl_run *run, const char *path, size_t size)
+{
+	struct gl_lint_options opts;
+	struct gl_config_resolved conf;
+	int rc = run_file_options(run, path, &opts, &conf);
+
+	if (rc == 0)
+		rc = run_too_large(run, path, size, &opts);
+	gl_config_resolved_free(&conf);
+	return rc < 0 ? -1 : 0;
 }
 
 static void run_read_error(struct gl_run *run, const char *path, int err)
@@ -120,6 +186,7 @@ static void run_read_error(struct gl_run *run, const char *path, int err)
 struct lint_job {
 	char *path;                 /* owned: handed to the run when taken */
 	int read_errno;             /* the file could not be read: why (set when queued or read) */
+	bool left_out;              /* excluded by its configuration, or that is invalid */
 	int rc;                     /* -1: out of memory */
 	struct gl_file_result res;
 };
@@ -128,21 +195,33 @@ struct lint_job {
  * Read and lint the file job->path into job (never reading more than the
  * size limit). Touches nothing shared, so it runs on any thread.
  */
-static void lint_job_run(const struct gl_lint_options *opts, struct lint_job *job)
+static void lint_job_run(struct gl_run *run, struct lint_job *job)
 {
+	struct gl_lint_options opts;
+	struct gl_config_resolved conf;
 	struct stat st;
 	char *buf = NULL;
 	size_t got = 0;
-	int fd;
+	int fd = -1, rc;
 
 	job->rc = 0;
+	job->left_out = false;
 	gl_file_result_init(&job->res);
 	if (job->read_errno != 0)
 		return; /* known unreadable when queued: reported in its place */
+	/* The configuration set is safe from any thread (one lock inside). */
+	rc = run_file_options(run, job->path, &opts, &conf);
+	if (rc != 0) {
+		job->rc = rc < 0 ? -1 : 0;
+		job->left_out = rc > 0;
+		goto done;
+	}
+	if (!run->keys_wanted)
+		opts.skip_keys = true;
 	fd = open(job->path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
 		job->read_errno = errno;
-		return;
+		goto done;
 	}
 	if (fstat(fd, &st) < 0) {
 		job->read_errno = errno;
@@ -152,8 +231,8 @@ static void lint_job_run(const struct gl_lint_options *opts, struct lint_job *jo
 		job->read_errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
 		goto done;
 	}
-	if ((size_t)st.st_size > opts->limits.max_file_bytes) {
-		job->rc = gl_lint_too_large(opts, job->path, (size_t)st.st_size, &job->res);
+	if ((size_t)st.st_size > opts.limits.max_file_bytes) {
+		job->rc = gl_lint_too_large(&opts, job->path, (size_t)st.st_size, &job->res);
 		goto done;
 	}
 	buf = malloc((size_t)st.st_size + 1);
@@ -175,10 +254,14 @@ static void lint_job_run(const struct gl_lint_options *opts, struct lint_job *jo
 		got += (size_t)n;
 	}
 	buf[got] = '\0';
-	job->rc = gl_lint_buffer(opts, job->path, buf, got, &job->res);
+	job->rc = gl_lint_buffer(&opts, job->path, buf, got, &job->res);
+	if (job->rc == 0)
+		job->rc = gl_suppress_apply(&opts, &conf, job->path, buf, got, &job->res.diags, 0);
 done:
 	free(buf);
-	close(fd);
+	if (fd >= 0)
+		close(fd);
+	gl_config_resolved_free(&conf);
 }
 
 /*
@@ -190,6 +273,10 @@ static int run_take_job(struct gl_run *run, struct lint_job *job)
 	struct gl_run_file *file;
 	int rc = job->rc;
 
+	if (job->left_out) {
+		free(job->path);
+		return rc;
+	}
 	if (job->read_errno != 0) {
 		run_read_error(run, job->path, job->read_errno);
 		gl_file_result_free(&job->res);
@@ -301,7 +388,7 @@ static void *lint_queue_work(void *arg)
 		pthread_mutex_unlock(&q->lock);
 
 		for (i = 0; i < n; i++)
-			lint_job_run(&q->run->opts, &q->slots[(first + i) % q->window]);
+			lint_job_run(q->run, &q->slots[(first + i) % q->window]);
 
 		pthread_mutex_lock(&q->lock);
 		for (i = 0; i < n; i++)
@@ -431,11 +518,63 @@ int gl_run_add_path(struct gl_run *run, const char *path)
 	return gl_run_add_paths(run, &path, 1);
 }
 
+int gl_run_add_context_keys(struct gl_run *run, struct gl_grant_keys *keys)
+{
+	size_t i, count = keys->count;
+
+	for (i = 0; i < count; i++)
+		keys->items[i].context = true;
+	if (gl_grant_keys_take(&run->keys, keys) < 0)
+		return -1;
+	run->context_keys += count;
+	return 0;
+}
+
+static int compare_paths(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * With context keys, checks across files may find something in a file that
+ * was not linted; keep only the findings on linted paths.
+ */
+static int run_keep_linted_diags(struct gl_run *run)
+{
+	char **paths = malloc((run->file_count ? run->file_count : 1) * sizeof(*paths));
+	size_t i, kept = 0;
+
+	if (paths == NULL)
+		return -1;
+	for (i = 0; i < run->file_count; i++)
+		paths[i] = run->files[i].path;
+	qsort(paths, run->file_count, sizeof(*paths), compare_paths);
+	for (i = 0; i < run->diags.count; i++) {
+		struct gl_diag *d = &run->diags.items[i];
+
+		if (bsearch(&d->path, paths, run->file_count, sizeof(*paths), compare_paths)) {
+			run->diags.items[kept++] = *d;
+			continue;
+		}
+		free(d->path);
+		free(d->message);
+		free(d->pointer);
+		free(d->line_text);
+	}
+	run->diags.count = kept;
+	free(paths);
+	return 0;
+}
+
 int gl_run_finish(struct gl_run *run)
 {
-	size_t i;
+	size_t i, from = run->diags.count;
 
-	if (gl_lint_finish(&run->opts, &run->keys, &run->diags) < 0)
+	if (gl_lint_finish(&run->opts, &run->keys, &run->diags) < 0 ||
+	    gl_suppress_cross_file(run->configs, &run->diags, from) < 0 ||
+	    gl_suppress_finish(run->configs, run->opts.enabled, &run->diags) < 0)
+		return -1;
+	if (run->context_keys > 0 && run_keep_linted_diags(run) < 0)
 		return -1;
 	gl_diag_list_sort(&run->diags);
 	run->errors = run->warnings = run->infos = 0;

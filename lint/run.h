@@ -27,7 +27,13 @@ struct gl_run {
 	size_t file_cap;
 	size_t read_errors;   /* inputs that could not be read */
 	unsigned jobs;        /* files linted at once (threads); 0 or 1: one at a time */
+	bool keys_wanted;     /* an enabled rule judges across files (set by gl_run_init) */
+	size_t context_keys;  /* keys added by gl_run_add_context_keys */
 	size_t errors, warnings, infos; /* set by gl_run_finish */
+	/* .grantlint.yaml discovery and cache (lint/conf.h); NULL: no configuration. */
+	struct gl_config_set *configs;
+	size_t excluded;      /* files left out by include/exclude */
+	size_t baseline_hidden, baseline_fixed; /* set by gl_baseline_apply */
 };
 
 void gl_run_init(struct gl_run *run, const struct gl_lint_options *opts);
@@ -50,6 +56,15 @@ int gl_run_lint_bytes(struct gl_run *run, const char *path, const char *bytes, s
 
 /* Lint a file by its size alone when it is over the size limit. */
 int gl_run_lint_too_large(struct gl_run *run, const char *path, size_t size);
+
+/*
+ * Add the grant keys of files that are judged against but not linted (in the
+ * git modes, the rest of the index or tree): they take part in the checks
+ * across files, and gl_run_finish drops every finding on a path that was not
+ * linted. Takes the items of keys (left empty) and marks them context.
+ * Returns 0, or -1 out of memory.
+ */
+int gl_run_add_context_keys(struct gl_run *run, struct gl_grant_keys *keys);
 
 /* Checks across files, sorting, counting. Returns 0, or -1 out of memory. */
 int gl_run_finish(struct gl_run *run);

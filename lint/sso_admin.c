@@ -6,29 +6,11 @@
 
 #include <cJSON.h>
 
+#include "format.h"
 #include "sso_admin.h"
 
 /* A guard against a service (or test endpoint) that never stops paging. */
 #define SSO_ADMIN_MAX_PAGES 1000
-
-static char *sso_admin_format(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static char *sso_admin_format(const char *fmt, ...)
-{
-	va_list ap;
-	char *s;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0 || (s = malloc((size_t)n + 1)) == NULL)
-		return NULL;
-	va_start(ap, fmt);
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	return s;
-}
 
 /* One line saying why a call failed, from the client's response. */
 static char *sso_admin_explain(const char *operation, int rc, const struct aws_response *resp)
@@ -37,11 +19,11 @@ static char *sso_admin_explain(const char *operation, int rc, const struct aws_r
 	const char *plural = resp->attempts == 1 ? "" : "s";
 
 	if (rc == AWS_CLIENT_ESERVICE && resp->error_type != NULL)
-		return sso_admin_format("%s: %s: %s (HTTP %ld, %d attempt%s)", operation,
+		return gl_format("%s: %s: %s (HTTP %ld, %d attempt%s)", operation,
 					resp->error_type, what, resp->status, resp->attempts,
 					plural);
 	/* no error code: the message already says what happened (HTTP status, timeout) */
-	return sso_admin_format("%s: %s (%d attempt%s)", operation, what, resp->attempts, plural);
+	return gl_format("%s: %s (%d attempt%s)", operation, what, resp->attempts, plural);
 }
 
 /*
@@ -60,7 +42,7 @@ static int sso_admin_call(cJSON **out_json, char **err, struct aws_client *clien
 		*out_json = NULL;
 	cJSON_Delete(body);
 	if (text == NULL) {
-		*err = sso_admin_format("%s: out of memory", operation);
+		*err = gl_format("%s: out of memory", operation);
 		return AWS_CLIENT_ERROR;
 	}
 	rc = aws_client_call(&resp, client, operation, text);
@@ -69,7 +51,7 @@ static int sso_admin_call(cJSON **out_json, char **err, struct aws_client *clien
 		*out_json = cJSON_Parse(resp.body);
 		if (*out_json == NULL) {
 			rc = AWS_CLIENT_ERROR;
-			*err = sso_admin_format("%s: out of memory", operation);
+			*err = gl_format("%s: out of memory", operation);
 		}
 	} else if (rc != AWS_CLIENT_OK && rc != AWS_CLIENT_DRY_RUN) {
 		*err = sso_admin_explain(operation, rc, &resp);
@@ -106,7 +88,7 @@ int sso_admin_describe_application(char **out_status, char **err, struct aws_cli
 	*out_status = strdup(cJSON_IsString(status) ? status->valuestring : "");
 	cJSON_Delete(json);
 	if (*out_status == NULL) {
-		*err = sso_admin_format("DescribeApplication: out of memory");
+		*err = gl_format("DescribeApplication: out of memory");
 		return AWS_CLIENT_ERROR;
 	}
 	return AWS_CLIENT_OK;
@@ -211,7 +193,7 @@ int sso_admin_list_application_grants(struct grant_def_list *out, char **err,
 		if (!cJSON_IsArray(grants)) {
 			cJSON_Delete(json);
 			rc = AWS_CLIENT_EPROTOCOL;
-			*err = sso_admin_format("ListApplicationGrants: the response has no Grants list");
+			*err = gl_format("ListApplicationGrants: the response has no Grants list");
 			goto done;
 		}
 		cJSON_ArrayForEach(item, grants) {
@@ -221,7 +203,7 @@ int sso_admin_list_application_grants(struct grant_def_list *out, char **err,
 			if (grc < 0) {
 				cJSON_Delete(json);
 				rc = grc == -1 ? AWS_CLIENT_ERROR : AWS_CLIENT_EPROTOCOL;
-				*err = sso_admin_format(grc == -1 ?
+				*err = gl_format(grc == -1 ?
 							"ListApplicationGrants: out of memory" :
 							"ListApplicationGrants: a grant in the "
 							"response does not have the model's shape");
@@ -237,7 +219,7 @@ int sso_admin_list_application_grants(struct grant_def_list *out, char **err,
 			goto done;
 	}
 	rc = AWS_CLIENT_EPROTOCOL;
-	*err = sso_admin_format("ListApplicationGrants: more than %d pages; giving up",
+	*err = gl_format("ListApplicationGrants: more than %d pages; giving up",
 				SSO_ADMIN_MAX_PAGES);
 done:
 	free(next_token);

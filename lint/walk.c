@@ -33,6 +33,12 @@ static bool under_grants_folder(const char *path)
 
 bool gl_walk_is_grant_file(const char *path)
 {
+	const char *base = strrchr(path, '/');
+
+	/* grantlint's own files (lint/conf.h, lint/baseline.h) are never grants. */
+	base = base ? base + 1 : path;
+	if (!strcmp(base, ".grantlint.yaml") || !strcmp(base, ".grantlint-baseline.json"))
+		return false;
 	if (has_suffix(path, ".grant.yaml") || has_suffix(path, ".grant.yml") ||
 	    has_suffix(path, ".grant.json"))
 		return true;

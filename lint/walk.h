@@ -7,7 +7,8 @@
 /*
  * True when path names a grant file: *.grant.yaml, *.grant.yml or
  * *.grant.json anywhere, or *.yaml, *.yml, *.json under a folder named
- * "grants" (any component of path).
+ * "grants" (any component of path); never .grantlint.yaml or
+ * .grantlint-baseline.json.
  */
 bool gl_walk_is_grant_file(const char *path);
 

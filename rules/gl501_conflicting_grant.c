@@ -3,6 +3,7 @@
  * GrantType) in one run: the second PutApplicationGrant replaces the first.
  * The documentation is the .doc text below (what `grantlint explain` prints).
  */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +20,36 @@ static int by_pair_then_order(const void *pa, const void *pb)
 	if (c == 0)
 		c = a < b ? -1 : a > b;
 	return c;
+}
+
+static bool same_pair(const struct gl_grant_key *a, const struct gl_grant_key *b)
+{
+	return strcmp(a->application_arn, b->application_arn) == 0 &&
+	       strcmp(a->grant_type, b->grant_type) == 0;
+}
+
+/* Report k against the other definition, which comes before it or (later) after. */
+static int report_conflict(struct gl_rule_ctx *ctx, const struct gl_grant_key *k,
+			   const struct gl_grant_key *other, bool later)
+{
+	return gl_report_at(ctx, k, "/GrantType",
+			    "the %s grant of this application is %s defined at %s:%u; "
+			    "PutApplicationGrant replaces a grant, so only one of the two "
+			    "would take effect: merge them",
+			    k->grant_type, later ? "also" : "already", other->path,
+			    other->start.line);
+}
+
+/* Report order[first] against the first context key of its group, if any. */
+static int report_later_context(struct gl_rule_ctx *ctx, const struct gl_grant_key **order,
+				size_t count, size_t first)
+{
+	size_t j;
+
+	for (j = first + 1; j < count && same_pair(order[first], order[j]); j++)
+		if (order[j]->context)
+			return report_conflict(ctx, order[first], order[j], true);
+	return 0;
 }
 
 /*
@@ -44,16 +75,19 @@ static int finish(struct gl_rule_ctx *ctx, const struct gl_grant_keys *keys)
 	for (i = 0; rc == 0 && i < keys->count; i++) {
 		const struct gl_grant_key *k = order[i];
 
-		if (first == NULL || strcmp(first->application_arn, k->application_arn) != 0 ||
-		    strcmp(first->grant_type, k->grant_type) != 0) {
+		if (first == NULL || !same_pair(first, k)) {
 			first = k;
+			/*
+			 * A context key (a file judged against but not linted, in the
+			 * git modes) is never reported on; when it comes after a
+			 * linted first definition, the linted one is told instead.
+			 */
+			if (!k->context)
+				rc = report_later_context(ctx, order, keys->count, i);
 			continue;
 		}
-		rc = gl_report_at(ctx, k, "/GrantType",
-				  "the %s grant of this application is already defined at %s:%u; "
-				  "PutApplicationGrant replaces a grant, so only one of the two "
-				  "would take effect: merge them",
-				  k->grant_type, first->path, first->start.line);
+		if (!k->context)
+			rc = report_conflict(ctx, k, first, false);
 	}
 	free(order);
 	return rc;
@@ -70,7 +104,10 @@ const struct gl_rule gl_rule_conflicting_grant = {
 	"  Across every file of one run, reports a request whose ApplicationArn\n"
 	"  and GrantType were already defined by an earlier request (in the same\n"
 	"  file or another; files in path order), at the later GrantType, naming\n"
-	"  the first definition's path and line.\n"
+	"  the first definition's path and line. In the git modes (--staged,\n"
+	"  --changed-since) the files not being linted still count, but only the\n"
+	"  linted files are reported on: a linted file that comes first is told\n"
+	"  about the unchanged file that defines the pair again.\n"
 	"\n"
 	"Why it matters\n"
 	"  An application has one grant per grant type: a second\n"

@@ -12,6 +12,8 @@ const struct gl_rule *const gl_rules[] = {
 	&gl_rule_limit_exceeded,
 	&gl_rule_empty_file,
 	&gl_rule_not_a_request,
+	&gl_rule_suppression_missing_reason,
+	&gl_rule_unused_suppression,
 	&gl_rule_missing_required_field,
 	&gl_rule_unknown_key,
 	&gl_rule_grant_union_not_one_member,
@@ -36,6 +38,11 @@ const struct gl_rule *const gl_rules[] = {
 	&gl_rule_invalid_audience,
 	&gl_rule_duplicate_audience,
 	&gl_rule_conflicting_grant,
+	&gl_rule_grant_type_not_allowed,
+	&gl_rule_redirect_uri_not_allowed,
+	&gl_rule_token_issuer_not_trusted,
+	&gl_rule_audience_not_allowed,
+	&gl_rule_application_not_allowed,
 };
 
 const size_t gl_rules_count = sizeof(gl_rules) / sizeof(gl_rules[0]);

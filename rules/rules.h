@@ -13,6 +13,10 @@ extern const struct gl_rule gl_rule_limit_exceeded;
 extern const struct gl_rule gl_rule_empty_file;
 extern const struct gl_rule gl_rule_not_a_request;
 
+/* GL08x: suppressions (reported by lint/suppress.c). */
+extern const struct gl_rule gl_rule_suppression_missing_reason;
+extern const struct gl_rule gl_rule_unused_suppression;
+
 /* GL1xx: structure. */
 extern const struct gl_rule gl_rule_missing_required_field;
 extern const struct gl_rule gl_rule_unknown_key;
@@ -46,5 +50,12 @@ extern const struct gl_rule gl_rule_duplicate_audience;
 
 /* GL5xx: across files. */
 extern const struct gl_rule gl_rule_conflicting_grant;
+
+/* GL9xx: organisation policy from the configuration (lint/conf.h). */
+extern const struct gl_rule gl_rule_grant_type_not_allowed;
+extern const struct gl_rule gl_rule_redirect_uri_not_allowed;
+extern const struct gl_rule gl_rule_token_issuer_not_trusted;
+extern const struct gl_rule gl_rule_audience_not_allowed;
+extern const struct gl_rule gl_rule_application_not_allowed;
 
 #endif

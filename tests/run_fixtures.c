@@ -6,7 +6,11 @@
  * <name>.expected file listing each diagnostic as
  *     line:col-endline:endcol CODE message
  * (prefixed with "path:" for folders); each ok-* file or folder must produce
- * none. Only the rule under test is enabled. GRANTLINT_UPDATE_FIXTURES=1
+ * none. Only the rule under test is enabled, except for the suppression
+ * rules (GL08x), which judge other rules' findings: there every rule runs
+ * and only the rule under test's findings are compared. A case folder may
+ * hold its own .grantlint.yaml, found by the usual discovery (which also
+ * applies its rules: on top of the one rule). GRANTLINT_UPDATE_FIXTURES=1
  * rewrites the expected files. A rule without a folder or documentation, a
  * bad case without expectations, and a folder without ok and bad cases fail.
  */
@@ -18,6 +22,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "conf.h"
 #include "engine.h"
 #include "run.h"
 
@@ -77,16 +82,27 @@ static char *lint_case(const struct gl_rule *rule, const char *path, int is_dir)
 	size_t len = 0, i, prefix = strlen(path) + 1;
 	FILE *mem;
 
+	struct gl_config_set configs;
+	bool judges_others = !strncmp(rule->code, "GL08", 4);
+
 	gl_lint_options_default(&opts);
+	for (i = 0; i < gl_rules_count; i++)
+		enabled[i] = judges_others;
 	enabled[gl_rule_index(rule)] = true;
 	opts.enabled = enabled;
 	gl_run_init(&run, &opts);
 	mem = open_memstream(&out, &len);
+	gl_config_set_init(&configs, NULL, false, enabled, &opts.limits);
+	configs.errors = mem;
+	run.configs = &configs;
 	if (gl_run_add_path(&run, path) < 0 || gl_run_finish(&run) < 0) {
 		fprintf(mem, "(out of memory)\n");
 	}
 	for (i = 0; i < run.diags.count; i++) {
 		const struct gl_diag *d = &run.diags.items[i];
+
+		if (d->rule != rule)
+			continue;
 
 		if (is_dir)
 			fprintf(mem, "%s:", strlen(d->path) > prefix ? d->path + prefix : d->path);
@@ -97,6 +113,7 @@ static char *lint_case(const struct gl_rule *rule, const char *path, int is_dir)
 		fprintf(mem, "(unreadable input)\n");
 	fclose(mem);
 	gl_run_free(&run);
+	gl_config_set_free(&configs);
 	free(enabled);
 	return out;
 }

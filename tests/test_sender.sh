@@ -249,6 +249,20 @@ t_contains "nothing sent" "nothing was sent"
 run 1 "plan refuses files that do not lint clean" "$GRANTLINT" plan --endpoint-url "$URL" "$T_TMP/lintbad"
 t_equal "no request reached the endpoint" 0 "$(count)"
 
+# Policy in .grantlint.yaml binds plan and submit as it binds check.
+mkdir -p "$T_TMP/policy"
+printf 'policy:\n  grant_types:\n    allowed: [authorization_code]\n' > "$T_TMP/policy/.grantlint.yaml"
+printf 'ApplicationArn: %s\nGrantType: refresh_token\nGrant:\n  RefreshToken: {}\n' "$APP" > "$T_TMP/policy/r.grant.yaml"
+run 1 "submit refuses grants the policy forbids" "$GRANTLINT" submit --endpoint-url "$URL" "$T_TMP/policy"
+t_contains "the policy finding is shown" "GL901"
+t_contains "policy: nothing sent" "nothing was sent"
+run 1 "plan refuses grants the policy forbids" "$GRANTLINT" plan --endpoint-url "$URL" "$T_TMP/policy"
+t_equal "policy: no request reached the endpoint" 0 "$(count)"
+printf 'policy:\n  grant_typez: {}\n' > "$T_TMP/policy/.grantlint.yaml"
+run 1 "an invalid configuration stops submit" "$GRANTLINT" submit --endpoint-url "$URL" "$T_TMP/policy"
+t_contains "invalid configuration named" "the configuration is not valid"
+run 1 "--config and --no-config together" "$GRANTLINT" plan --config x --no-config "$T_TMP/policy"
+
 # ---- dry run ----------------------------------------------------------------------------------
 export AWS_ACCESS_KEY_ID=AKIDENVTOKEN AWS_SESSION_TOKEN=$TOKEN_ENV
 run 0 "submit --dry-run" "$GRANTLINT" submit --dry-run --endpoint-url "$URL" "$G/web.yaml"
