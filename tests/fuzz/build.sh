@@ -4,7 +4,7 @@
 # The library sources (libgrantlint_la_SOURCES, passed by make) are compiled
 # once with clang and -fsanitize=fuzzer-no-link,address,undefined into an
 # archive; each harness links against it with -fsanitize=fuzzer. A harness
-# whose module is not in the library yet (the URI parser, SigV4) is skipped
+# whose module is not in the library (yet) is skipped
 # with a note. Objects are rebuilt when their source or any header is newer.
 #
 # Environment (set by make): CLANG, srcdir, FUZZ_SOURCES, FUZZ_CPPFLAGS,
@@ -58,5 +58,6 @@ lint_yaml fuzz_lint.c - -
 lint_json fuzz_lint.c -DGL_FUZZ_JSON -
 uri fuzz_uri.c - lint/uri.c
 sigv4 fuzz_sigv4.c - lint/sigv4.c
+config fuzz_config.c - lint/conf.c
 HARNESSES
 echo "fuzz: $built harnesses built in $out"

@@ -11,14 +11,14 @@ seconds=${1:-60}
 : "${srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
 out=tests/fuzz
 failed=0 ran=0
-for name in lint_yaml lint_json uri sigv4; do
+for name in lint_yaml lint_json uri sigv4 config; do
 	bin=$out/fuzz_$name
 	[ -x "$bin" ] || continue
 	seeds=$out/seed-corpus/$name
 	rm -rf "$seeds"
 	mkdir -p "$seeds" "$out/corpus/$name" "$out/crashes"
 	case $name in
-	lint_yaml | lint_json)
+	lint_yaml | lint_json | config)
 		# Named after their path, since many fixtures share a file name.
 		(cd "$srcdir/fixtures" && find . -type f ! -name '*.expected') | sed 's|^\./||' |
 			while read -r f; do cp "$srcdir/fixtures/$f" "$seeds/$(echo "$f" | tr / _)"; done ;;
