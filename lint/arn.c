@@ -2,8 +2,11 @@
  * arn.c - Identity Center ARNs: split, matched against the anchored model
  * patterns with PCRE2, and judged part by part (see arn.h).
  *
- * The two patterns are compiled once (pthread_once) and then only read: a
- * pcre2_code may be shared by threads, while match data is made per call.
+ * The two patterns are compiled once (pthread_once), JIT-compiled where PCRE2
+ * can, and then only read: a pcre2_code may be shared by threads. Match data
+ * is made once per thread and pattern (thread-specific, freed when the
+ * thread ends); the JIT uses its default stack on the calling thread's own
+ * stack, which these patterns never outgrow.
  * PCRE2_DOLLAR_ENDONLY: "$" must not match before a final newline.
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -11,6 +14,7 @@
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -25,6 +29,22 @@
 static pthread_once_t compile_once = PTHREAD_ONCE_INIT;
 static pcre2_code *compiled[2];
 static char anchored[2][ANCHORED_MAX];
+
+/* Each thread's match data, one per pattern, made on first use. */
+struct thread_match_data {
+	pcre2_match_data *md[2];
+};
+static pthread_key_t match_data_key;
+static bool match_data_key_made;
+
+static void free_thread_match_data(void *arg)
+{
+	struct thread_match_data *t = arg;
+
+	pcre2_match_data_free(t->md[0]);
+	pcre2_match_data_free(t->md[1]);
+	free(t);
+}
 
 static const struct gl_shape *shape_of(enum gl_arn_kind kind)
 {
@@ -43,7 +63,31 @@ static void compile_patterns(void)
 		compiled[i] = pcre2_compile((PCRE2_SPTR)anchored[i], PCRE2_ZERO_TERMINATED,
 					    PCRE2_NO_AUTO_CAPTURE | PCRE2_DOLLAR_ENDONLY, &err,
 					    &erroff, NULL);
+		/* Without JIT (not built in, or no memory) the interpreter matches. */
+		if (compiled[i] != NULL)
+			pcre2_jit_compile(compiled[i], PCRE2_JIT_COMPLETE);
 	}
+	match_data_key_made = pthread_key_create(&match_data_key, free_thread_match_data) == 0;
+}
+
+/* This thread's match data for pattern i, or NULL (the caller makes its own). */
+static pcre2_match_data *thread_match_data(int i)
+{
+	struct thread_match_data *t;
+
+	if (!match_data_key_made)
+		return NULL;
+	t = pthread_getspecific(match_data_key);
+	if (t == NULL) {
+		t = calloc(1, sizeof(*t));
+		if (t == NULL || pthread_setspecific(match_data_key, t) != 0) {
+			free(t);
+			return NULL;
+		}
+	}
+	if (t->md[i] == NULL)
+		t->md[i] = pcre2_match_data_create_from_pattern(compiled[i], NULL);
+	return t->md[i];
 }
 
 const char *gl_arn_anchored_pattern(enum gl_arn_kind kind)
@@ -55,19 +99,20 @@ const char *gl_arn_anchored_pattern(enum gl_arn_kind kind)
 /* 1 on a match, 0 on none, -1 when the pattern did not compile or no memory. */
 static int match(enum gl_arn_kind kind, const char *text, size_t len)
 {
-	pcre2_code *code;
-	pcre2_match_data *md;
+	int i = kind == GL_ARN_APPLICATION ? 0 : 1;
+	pcre2_match_data *md, *own = NULL;
 	int rc;
 
 	pthread_once(&compile_once, compile_patterns);
-	code = compiled[kind == GL_ARN_APPLICATION ? 0 : 1];
-	if (code == NULL)
+	if (compiled[i] == NULL)
 		return -1;
-	md = pcre2_match_data_create_from_pattern(code, NULL);
+	md = thread_match_data(i);
+	if (md == NULL)
+		md = own = pcre2_match_data_create_from_pattern(compiled[i], NULL);
 	if (md == NULL)
 		return -1;
-	rc = pcre2_match(code, (PCRE2_SPTR)text, len, 0, 0, md, NULL);
-	pcre2_match_data_free(md);
+	rc = pcre2_match(compiled[i], (PCRE2_SPTR)text, len, 0, 0, md, NULL);
+	pcre2_match_data_free(own);
 	return rc >= 0 ? 1 : 0;
 }
 

@@ -1,6 +1,7 @@
 /* cmd_check.c - `grantlint check`: lint grant files and report. */
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,9 @@
 #include "threshold.h"
 
 #define MAX_OUTPUTS 8
+/* Rules walk the model recursively: deeper nesting than this could exhaust a stack. */
+#define GL_MAX_DEPTH_CEILING 1000
+#define GL_MAX_JOBS 256
 #define NO_GIT (-1)
 
 /* Long options without a short form. */
@@ -40,6 +44,7 @@ struct check_options {
 	bool quiet;
 	bool *enabled;
 	bool selected_only;
+	unsigned jobs; /* 0: one per online CPU */
 	struct gl_lint_options lint;
 	const char *config_file;   /* --config */
 	bool no_config;            /* --no-config */
@@ -72,6 +77,13 @@ static void check_usage(FILE *out)
 		"      --disable RULE        do not run these rules; repeatable\n"
 		"      --max-file-size SIZE  skip files larger than SIZE bytes (K, M suffixes;\n"
 		"                            default 1M) with a GL005 finding\n"
+		"      --max-depth N         nesting of lists and mappings (default 64, at\n"
+		"                            most 1000)\n"
+		"      --max-alias-nodes N   nodes that aliases may expand to (default 10000)\n"
+		"      --max-documents N     requests (documents) per file (default 1000)\n"
+		"      --max-items N         items of one list or mapping (default 10000)\n"
+		"  -j, --jobs N              lint N files at once (default: one per online\n"
+		"                            CPU); the output is the same for every N\n"
 		"      --fail-on LEVEL       exit 1 on findings of LEVEL or worse: error\n"
 		"                            (default), warning, or never\n"
 		"      --max-warnings N      exit 1 when there are more than N warnings\n"
@@ -119,6 +131,30 @@ static int parse_size(const char *text, size_t *out)
 	if (*end != '\0' || v == 0)
 		return -1;
 	*out = (size_t)v;
+	return 0;
+}
+
+/* Threads for -j: one per online CPU unless told. */
+static unsigned online_cpus(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > GL_MAX_JOBS ? GL_MAX_JOBS : (unsigned)n;
+}
+
+/* A count limit: a whole number from 1 to max. */
+static int parse_limit(const char *option, const char *text, unsigned max, unsigned *out)
+{
+	char *end;
+	unsigned long long v;
+
+	errno = 0;
+	v = strtoull(text, &end, 10);
+	if (errno || end == text || *end != '\0' || text[0] == '-' || v == 0 || v > max) {
+		gl_cli_error("--%s takes a whole number from 1 to %u, not '%s'", option, max, text);
+		return -1;
+	}
+	*out = (unsigned)v;
 	return 0;
 }
 
@@ -180,6 +216,21 @@ static int select_rules(struct check_options *o, const char *spec, bool value)
 	}
 	free(copy);
 	return rc;
+}
+
+/*
+ * Whether a requested format may show GitHub line hashes. Text and JSON
+ * never do; any other format (SARIF's partialFingerprints) gets them.
+ */
+static bool outputs_show_line_hashes(const struct check_options *o)
+{
+	size_t i;
+
+	for (i = 0; i < o->output_count; i++)
+		if (strcmp(o->outputs[i].reporter->name, "text") != 0 &&
+		    strcmp(o->outputs[i].reporter->name, "json") != 0)
+			return true;
+	return false;
 }
 
 static bool want_color(const char *when, FILE *stream)
@@ -251,6 +302,27 @@ static bool skip_named(const struct check_options *o, const char *path)
 	       !(stat(path, &st) == 0 && S_ISDIR(st.st_mode));
 }
 
+/*
+ * Lint the paths named on the command line (less those --only-grant-files
+ * leaves out), all together so that -j spans them. Returns 0 or -1.
+ */
+static int add_named_paths(const struct check_options *o, struct gl_run *run, int count,
+			   char **paths)
+{
+	const char **kept = malloc((size_t)count * sizeof(*kept));
+	size_t n = 0;
+	int i, rc;
+
+	if (kept == NULL)
+		return -1;
+	for (i = 0; i < count; i++)
+		if (!skip_named(o, paths[i]))
+			kept[n++] = paths[i];
+	rc = n > 0 ? gl_run_add_paths(run, kept, n) : 0;
+	free(kept);
+	return rc;
+}
+
 /* Write every requested report. Returns 0, or GL_EXIT_INPUT-like failure (-1). */
 static int write_outputs(struct check_options *o, const struct gl_run *run)
 {
@@ -306,6 +378,11 @@ static int check_run(int argc, char **argv)
 		{ "only", required_argument, NULL, 'O' },
 		{ "disable", required_argument, NULL, 'D' },
 		{ "max-file-size", required_argument, NULL, 'S' },
+		{ "max-depth", required_argument, NULL, 'L' },
+		{ "max-alias-nodes", required_argument, NULL, 'A' },
+		{ "max-documents", required_argument, NULL, 'M' },
+		{ "max-items", required_argument, NULL, 'I' },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "fail-on", required_argument, NULL, 'F' },
 		{ "max-warnings", required_argument, NULL, 'W' },
 		{ "quiet", no_argument, NULL, 'q' },
@@ -337,7 +414,7 @@ static int check_run(int argc, char **argv)
 	for (i = 0; (size_t)i < gl_rules_count; i++)
 		o.enabled[i] = true;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "f:o:qh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "f:o:j:qh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if (add_output(&o, optarg) < 0)
@@ -365,6 +442,26 @@ static int check_run(int argc, char **argv)
 					     "512K or 2M, not '%s'", optarg);
 				rc = GL_EXIT_USAGE;
 			}
+			break;
+		case 'L':
+			if (parse_limit("max-depth", optarg, GL_MAX_DEPTH_CEILING, &o.lint.limits.max_depth) < 0)
+				rc = GL_EXIT_USAGE;
+			break;
+		case 'A':
+			if (parse_limit("max-alias-nodes", optarg, UINT_MAX, &o.lint.limits.max_alias_nodes) < 0)
+				rc = GL_EXIT_USAGE;
+			break;
+		case 'M':
+			if (parse_limit("max-documents", optarg, UINT_MAX, &o.lint.limits.max_documents) < 0)
+				rc = GL_EXIT_USAGE;
+			break;
+		case 'I':
+			if (parse_limit("max-items", optarg, UINT_MAX, &o.lint.limits.max_collection_items) < 0)
+				rc = GL_EXIT_USAGE;
+			break;
+		case 'j':
+			if (parse_limit("jobs", optarg, GL_MAX_JOBS, &o.jobs) < 0)
+				rc = GL_EXIT_USAGE;
 			break;
 		case 'F':
 			if (gl_threshold_parse_fail_on(&o.threshold, optarg) < 0) {
@@ -428,12 +525,14 @@ static int check_run(int argc, char **argv)
 	if (o.output_count == 0)
 		add_output(&o, default_format(&o));
 	o.lint.enabled = o.enabled;
+	o.lint.no_line_hashes = !outputs_show_line_hashes(&o);
 
 	gl_run_init(&run, &o.lint);
 	if (gl_config_set_init(&configs, o.config_file, o.no_config, o.enabled, &o.lint.limits) < 0 ||
 	    gl_config_set_preload(&configs) < 0)
 		rc = -1;
 	run.configs = &configs;
+	run.jobs = o.jobs ? o.jobs : online_cpus();
 	if (rc == 0 && o.baseline_file != NULL) {
 		baseline_rc = gl_baseline_read(&baseline, o.baseline_file);
 		if (baseline_rc == -2)
@@ -454,9 +553,9 @@ static int check_run(int argc, char **argv)
 		} else if (optind >= argc && gl_run_add_path(&run, ".") < 0) {
 			rc = -1;
 		}
-		for (i = optind; i < argc && rc == 0; i++)
-			if (!skip_named(&o, argv[i]) && gl_run_add_path(&run, argv[i]) < 0)
-				rc = -1;
+		if (rc == 0 && optind < argc && add_named_paths(&o, &run, argc - optind,
+							       argv + optind) < 0)
+			rc = -1;
 		if (rc == 0 && gl_run_finish(&run) < 0)
 			rc = -1;
 		if (rc == 0 && o.baseline_file != NULL && gl_baseline_apply(&baseline, &run) < 0)

@@ -6,8 +6,9 @@
 #include <strings.h>
 
 #include "engine.h"
-#include "fingerprint.h"
 #include "load.h"
+#include "shape_walk.h"
+#include "source_lines.h"
 
 struct gl_rule_ctx {
 	const struct gl_rule *rule;
@@ -161,10 +162,14 @@ void gl_grant_keys_free(struct gl_grant_keys *keys)
 	if (keys == NULL)
 		return;
 	for (i = 0; i < keys->count; i++) {
-		free(keys->items[i].application_arn);
-		free(keys->items[i].grant_type);
-		free(keys->items[i].path);
-		free(keys->items[i].line_text);
+		struct gl_grant_key *k = &keys->items[i];
+
+		free(k->application_arn); /* a packed key's one block (see keys_own) */
+		if (!k->packed) {
+			free(k->grant_type);
+			free(k->path);
+			free(k->line_text);
+		}
 	}
 	free(keys->items);
 	gl_grant_keys_init(keys);
@@ -172,7 +177,7 @@ void gl_grant_keys_free(struct gl_grant_keys *keys)
 
 /*
  * Remember what a request defines, when both halves of its key are strings.
- * The key's line text and hash are filled once per file by fill_key_lines().
+ * The key borrows the model's strings and path until keys_own() runs.
  */
 static int record_key(struct gl_grant_keys *keys, const char *path,
 		      const struct gl_request *req)
@@ -185,73 +190,105 @@ static int record_key(struct gl_grant_keys *keys, const char *path,
 		return 0;
 	if (keys_reserve(keys, 1) < 0)
 		return -1;
-	k = &keys->items[keys->count];
+	k = &keys->items[keys->count++];
 	memset(k, 0, sizeof(*k));
-	k->application_arn = strdup(arn->u.scalar.value);
-	k->grant_type = strdup(type->u.scalar.value);
-	k->path = strdup(path);
+	k->application_arn = (char *)arn->u.scalar.value;
+	k->grant_type = (char *)type->u.scalar.value;
+	k->path = (char *)path;
 	k->document = req->index;
 	k->start = type->start;
 	k->end = type->end;
-	if (k->application_arn == NULL || k->grant_type == NULL || k->path == NULL) {
-		free(k->application_arn);
-		free(k->grant_type);
-		free(k->path);
-		return -1;
-	}
-	keys->count++;
 	return 0;
 }
 
-/* The text of line (1-based) from a line index, malloc'd; "" past the end. */
-static char *line_text_of(const char *bytes, size_t len, const size_t *starts,
-			  uint32_t nlines, uint32_t line)
+/*
+ * Give keys[from..] their own strings: one allocation each, holding the
+ * ApplicationArn, the GrantType and the GrantType's source line (so a key
+ * costs one block, which application_arn owns), with the line's hash taken
+ * from line. On failure the borrowed keys are dropped. Returns 0 or -1.
+ */
+static int keys_own(struct gl_grant_keys *keys, size_t from, const struct gl_source_line *line,
+		    const char *bytes)
 {
-	size_t off = line >= 1 && line <= nlines ? starts[line - 1] : len;
+	size_t i;
 
-	return strndup(bytes + off, gl_line_length(bytes, len, off));
+	for (i = from; i < keys->count; i++, line++) {
+		struct gl_grant_key *k = &keys->items[i];
+		size_t na = strlen(k->application_arn), nt = strlen(k->grant_type);
+		char *block = malloc(na + nt + line->length + 3);
+
+		if (block == NULL) {
+			while (i-- > from)
+				free(keys->items[i].application_arn);
+			keys->count = from;
+			return -1;
+		}
+		memcpy(block, k->application_arn, na + 1);
+		memcpy(block + na + 1, k->grant_type, nt + 1);
+		memcpy(block + na + nt + 2, bytes + line->offset, line->length);
+		block[na + nt + 2 + line->length] = '\0';
+		k->application_arn = block;
+		k->grant_type = block + na + 1;
+		k->line_text = block + na + nt + 2;
+		k->packed = true;
+		memcpy(k->line_hash, line->hash, sizeof(k->line_hash));
+	}
+	return 0;
 }
 
 /*
- * Give keys [from, count) of one file their line text and GitHub line hash,
- * with one pass over the bytes, so that a finding reported on them later
- * (across files, when the bytes are gone) carries both.
+ * The source line and (unless !hashes) line hash of every new key
+ * (keys[kfrom..]) and new finding (diags[dfrom..]), found in one pass, so that a
+ * stream of many requests costs time linear in its size. Keys get their own
+ * strings (keys_own). Returns 0, or -1 out of memory.
  */
-static int fill_key_lines(struct gl_grant_keys *keys, size_t from, const char *bytes,
-			  size_t len, const size_t *starts, uint32_t nlines)
+static int attach_source_lines(struct gl_grant_keys *keys, size_t kfrom,
+			       struct gl_diag_list *diags, size_t dfrom, const char *bytes,
+			       size_t len, bool hashes)
 {
-	struct gl_diag *probe;
-	size_t i, n = keys->count - from;
-	int rc = 0;
+	size_t nk = keys->count - kfrom, nd = diags->count - dfrom, i;
+	struct gl_source_line *lines;
+	int rc = -1;
 
-	if (n == 0)
+	if (nk + nd == 0)
 		return 0;
-	probe = calloc(n, sizeof(*probe));
-	if (probe == NULL)
-		return -1;
-	for (i = 0; i < n; i++)
-		probe[i].start = keys->items[from + i].start;
-	rc = gl_fingerprint_fill(probe, n, bytes, len);
-	for (i = 0; rc == 0 && i < n; i++) {
-		struct gl_grant_key *k = &keys->items[from + i];
+	lines = calloc(nk + nd, sizeof(*lines));
+	if (lines == NULL)
+		goto done;
+	for (i = 0; i < nk; i++)
+		lines[i].line = keys->items[kfrom + i].start.line;
+	for (i = 0; i < nd; i++)
+		lines[nk + i].line = diags->items[dfrom + i].start.line;
+	if ((hashes ? gl_source_lines_lookup : gl_source_lines_text)(lines, nk + nd, bytes, len) < 0)
+		goto done;
+	for (i = 0; i < nd; i++) {
+		struct gl_diag *d = &diags->items[dfrom + i];
+		const struct gl_source_line *l = &lines[nk + i];
 
-		memcpy(k->line_hash, probe[i].line_hash, sizeof(k->line_hash));
-		k->line_text = line_text_of(bytes, len, starts, nlines, k->start.line);
-		if (k->line_text == NULL)
-			rc = -1;
+		if (d->line_text == NULL) {
+			d->line_text = malloc(l->length + 1);
+			if (d->line_text == NULL)
+				goto done;
+			memcpy(d->line_text, bytes + l->offset, l->length);
+			d->line_text[l->length] = '\0';
+		}
+		memcpy(d->line_hash, l->hash, sizeof(d->line_hash));
 	}
-	free(probe);
+	rc = keys_own(keys, kfrom, lines, bytes);
+	free(lines);
+	return rc;
+done:
+	keys->count = kfrom; /* still borrowing from the model: drop them */
+	free(lines);
 	return rc;
 }
 
 /*
- * Drop diagnostics of disabled rules (the loader reports without asking),
- * apply severity overrides, and attach each one's source line and line hash
- * from the bytes that were linted.
+ * Drop diagnostics of disabled rules (the loader reports without asking)
+ * and apply severity overrides. (Source lines: attach_source_lines.)
  */
 static int finalize_diags(const struct gl_lint_options *opts, struct gl_diag_list *list,
-			  size_t from, const char *bytes, size_t len, const size_t *starts,
-			  uint32_t nlines)
+			  size_t from)
 {
 	size_t i, kept = from;
 
@@ -267,16 +304,9 @@ static int finalize_diags(const struct gl_lint_options *opts, struct gl_diag_lis
 		}
 		if (opts->severity != NULL && opts->severity[gl_rule_index(d->rule)] >= 0)
 			d->severity = (enum gl_severity)opts->severity[gl_rule_index(d->rule)];
-		if (bytes != NULL && d->line_text == NULL) {
-			d->line_text = line_text_of(bytes, len, starts, nlines, d->start.line);
-			if (d->line_text == NULL)
-				return -1;
-		}
 		list->items[kept++] = *d;
 	}
 	list->count = kept;
-	if (bytes != NULL && kept > from)
-		return gl_fingerprint_fill(list->items + from, kept - from, bytes, len);
 	return 0;
 }
 
@@ -285,9 +315,9 @@ int gl_lint_buffer(const struct gl_lint_options *opts, const char *path,
 {
 	struct gl_loaded loaded;
 	struct gl_rule_ctx ctx;
-	size_t from = out->diags.count, keys_from = out->keys.count, r, i;
-	size_t *starts = NULL;
-	uint32_t nlines = 0;
+	struct gl_shape_walk_cache walks;
+	size_t from = out->diags.count, kfrom = out->keys.count, r, i;
+	bool want_keys = !opts->skip_keys;
 	int rc;
 
 	rc = gl_load(&loaded, &opts->limits, path, bytes, len, gl_file_format_of(path),
@@ -296,6 +326,8 @@ int gl_lint_buffer(const struct gl_lint_options *opts, const char *path,
 	ctx.opts = opts;
 	ctx.path = path;
 	ctx.diags = &out->diags;
+	/* Rules walk each request in turn: walk it once, replay it to the rest. */
+	gl_shape_walk_cache_begin(&walks);
 	for (r = 0; rc == 0 && r < loaded.count; r++) {
 		const struct gl_request *req = &loaded.requests[r];
 
@@ -306,22 +338,20 @@ int gl_lint_buffer(const struct gl_lint_options *opts, const char *path,
 			ctx.rule = gl_rules[i];
 			rc = gl_rules[i]->check(&ctx, req);
 		}
-		if (rc == 0)
+		if (rc == 0 && want_keys)
 			rc = record_key(&out->keys, path, req);
 	}
+	gl_shape_walk_cache_end(&walks);
 	out->documents += (unsigned)loaded.count;
+	if (rc == 0)
+		rc = finalize_diags(opts, &out->diags, from);
+	/* Keys borrow the model's strings until then: before gl_loaded_free. */
+	if (rc == 0)
+		rc = attach_source_lines(&out->keys, kfrom, &out->diags, from, bytes, len,
+					 !opts->no_line_hashes);
+	else
+		out->keys.count = kfrom;
 	gl_loaded_free(&loaded);
-	/* One line index for the file, only when some line is wanted. */
-	if (rc == 0 && (out->diags.count > from || out->keys.count > keys_from)) {
-		starts = gl_line_starts(bytes, len, &nlines);
-		if (starts == NULL)
-			rc = -1;
-	}
-	if (rc == 0)
-		rc = fill_key_lines(&out->keys, keys_from, bytes, len, starts, nlines);
-	if (rc == 0)
-		rc = finalize_diags(opts, &out->diags, from, bytes, len, starts, nlines);
-	free(starts);
 	return rc;
 }
 
@@ -337,7 +367,7 @@ int gl_lint_too_large(const struct gl_lint_options *opts, const char *path, size
 		     &out->diags);
 	gl_loaded_free(&loaded);
 	if (rc == 0)
-		rc = finalize_diags(opts, &out->diags, from, NULL, 0, NULL, 0);
+		rc = finalize_diags(opts, &out->diags, from);
 	return rc;
 }
 
@@ -374,6 +404,6 @@ int gl_lint_finish(const struct gl_lint_options *opts, struct gl_grant_keys *key
 		rc = gl_rules[i]->finish(&ctx, keys);
 	}
 	if (rc == 0)
-		rc = finalize_diags(opts, diags, from, NULL, 0, NULL, 0);
+		rc = finalize_diags(opts, diags, from);
 	return rc;
 }

@@ -21,6 +21,8 @@ struct gl_lint_options {
 	const bool *enabled;        /* by rule index; NULL: every rule */
 	const int *severity;        /* by rule index, -1 for the default; NULL: defaults */
 	const struct gl_config *config; /* policy and more; NULL: none */
+	bool no_line_hashes;        /* skip GitHub line hashes: no output shows them */
+	bool skip_keys;             /* record no grant keys: no check across files wants them */
 };
 
 void gl_lint_options_default(struct gl_lint_options *out);

@@ -209,6 +209,18 @@ static int check_encoding(struct loader *ld)
 		return 1;
 	}
 	for (i = skip_bom(ld->bytes, ld->len); i < ld->len; i += n) {
+		/* Eight ASCII bytes, none of them NUL, at a time: most files are ASCII. */
+		while (i + 8 <= ld->len) {
+			uint64_t w;
+
+			memcpy(&w, b + i, 8);
+			if ((w & 0x8080808080808080ULL) != 0 ||
+			    ((w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL) != 0)
+				break;
+			i += 8;
+		}
+		if (i >= ld->len)
+			break;
 		if (b[i] == 0) {
 			char_range(ld, i, &s, &e);
 			load_report(ld, &gl_rule_invalid_encoding, s, e, -1, "",

@@ -24,7 +24,12 @@ struct gl_request {
 	const char *path; /* the file's display path */
 };
 
-/* What a request defines, kept compactly for checks across files. */
+/*
+ * What a request defines, kept for checks across files. A key the engine
+ * makes is packed: one allocation, owned through application_arn, holds the
+ * three strings, and path is borrowed (from the run's list of files). Any
+ * other key owns each of its strings.
+ */
 struct gl_grant_key {
 	char *application_arn;
 	char *grant_type;
@@ -42,6 +47,7 @@ struct gl_grant_key {
 	 * one.
 	 */
 	bool context;
+	bool packed;         /* see above */
 };
 
 struct gl_grant_keys {

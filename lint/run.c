@@ -1,6 +1,8 @@
 /* run.c - drive a lint run over files from the file tree. */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,8 +16,13 @@
 
 void gl_run_init(struct gl_run *run, const struct gl_lint_options *opts)
 {
+	size_t i;
+
 	memset(run, 0, sizeof(*run));
 	run->opts = *opts;
+	for (i = 0; i < gl_rules_count; i++)
+		if (gl_rules[i]->finish != NULL && gl_lint_rule_enabled(opts, gl_rules[i]))
+			run->keys_wanted = true;
 	gl_diag_list_init(&run->diags);
 	gl_grant_keys_init(&run->keys);
 }
@@ -35,7 +42,8 @@ void gl_run_free(struct gl_run *run)
 	run->file_count = run->file_cap = 0;
 }
 
-static struct gl_run_file *run_add_file(struct gl_run *run, const char *path)
+/* Add a file to the run, which takes path (freed with the run, or now on failure). */
+static struct gl_run_file *run_add_file_owned(struct gl_run *run, char *path)
 {
 	struct gl_run_file *f;
 
@@ -43,25 +51,36 @@ static struct gl_run_file *run_add_file(struct gl_run *run, const char *path)
 		size_t cap = run->file_cap ? run->file_cap * 2 : 64;
 		struct gl_run_file *files = realloc(run->files, cap * sizeof(*files));
 
-		if (files == NULL)
+		if (files == NULL) {
+			free(path);
 			return NULL;
+		}
 		run->files = files;
 		run->file_cap = cap;
 	}
-	f = &run->files[run->file_count];
+	f = &run->files[run->file_count++];
 	memset(f, 0, sizeof(*f));
-	f->path = strdup(path);
-	if (f->path == NULL)
-		return NULL;
-	run->file_count++;
+	f->path = path;
 	return f;
+}
+
+static struct gl_run_file *run_add_file(struct gl_run *run, const char *path)
+{
+	char *copy = strdup(path);
+
+	return copy ? run_add_file_owned(run, copy) : NULL;
 }
 
 static int run_take(struct gl_run *run, struct gl_run_file *file, struct gl_file_result *res)
 {
+	size_t i;
 	int rc = 0;
 
 	file->documents = res->documents;
+	/* Keys borrow their path: from now on, the run's copy. */
+	for (i = 0; i < res->keys.count; i++)
+		if (res->keys.items[i].packed)
+			res->keys.items[i].path = file->path;
 	if (gl_diag_list_take(&run->diags, &res->diags) < 0 ||
 	    gl_grant_keys_take(&run->keys, &res->keys) < 0)
 		rc = -1;
@@ -163,8 +182,20 @@ static void run_read_error(struct gl_run *run, const char *path, int err)
 	run->read_errors++;
 }
 
-/* Read and lint one file; never reads more than the size limit. */
-static int run_lint_file(struct gl_run *run, const char *path)
+/* One file to lint, and what linting it gave; filled on any thread. */
+struct lint_job {
+	char *path;                 /* owned: handed to the run when taken */
+	int read_errno;             /* the file could not be read: why (set when queued or read) */
+	bool left_out;              /* excluded by its configuration, or that is invalid */
+	int rc;                     /* -1: out of memory */
+	struct gl_file_result res;
+};
+
+/*
+ * Read and lint the file job->path into job (never reading more than the
+ * size limit). Touches nothing shared, so it runs on any thread.
+ */
+static void lint_job_run(struct gl_run *run, struct lint_job *job)
 {
 	struct gl_lint_options opts;
 	struct gl_config_resolved conf;
@@ -173,31 +204,40 @@ static int run_lint_file(struct gl_run *run, const char *path)
 	size_t got = 0;
 	int fd = -1, rc;
 
-	rc = run_file_options(run, path, &opts, &conf);
+	job->rc = 0;
+	job->left_out = false;
+	gl_file_result_init(&job->res);
+	if (job->read_errno != 0)
+		return; /* known unreadable when queued: reported in its place */
+	/* The configuration set is safe from any thread (one lock inside). */
+	rc = run_file_options(run, job->path, &opts, &conf);
 	if (rc != 0) {
-		gl_config_resolved_free(&conf);
-		return rc < 0 ? -1 : 0;
+		job->rc = rc < 0 ? -1 : 0;
+		job->left_out = rc > 0;
+		goto done;
 	}
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (!run->keys_wanted)
+		opts.skip_keys = true;
+	fd = open(job->path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
-		run_read_error(run, path, errno);
+		job->read_errno = errno;
 		goto done;
 	}
 	if (fstat(fd, &st) < 0) {
-		run_read_error(run, path, errno);
+		job->read_errno = errno;
 		goto done;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		run_read_error(run, path, S_ISDIR(st.st_mode) ? EISDIR : EINVAL);
+		job->read_errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
 		goto done;
 	}
 	if ((size_t)st.st_size > opts.limits.max_file_bytes) {
-		rc = run_too_large(run, path, (size_t)st.st_size, &opts);
+		job->rc = gl_lint_too_large(&opts, job->path, (size_t)st.st_size, &job->res);
 		goto done;
 	}
 	buf = malloc((size_t)st.st_size + 1);
 	if (buf == NULL) {
-		rc = -1;
+		job->rc = -1;
 		goto done;
 	}
 	while (got < (size_t)st.st_size) {
@@ -206,7 +246,7 @@ static int run_lint_file(struct gl_run *run, const char *path)
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
-			run_read_error(run, path, errno);
+			job->read_errno = errno;
 			goto done;
 		}
 		if (n == 0)
@@ -214,38 +254,268 @@ static int run_lint_file(struct gl_run *run, const char *path)
 		got += (size_t)n;
 	}
 	buf[got] = '\0';
-	rc = run_lint_resolved(run, path, buf, got, &opts, &conf);
+	job->rc = gl_lint_buffer(&opts, job->path, buf, got, &job->res);
+	if (job->rc == 0)
+		job->rc = gl_suppress_apply(&opts, &conf, job->path, buf, got, &job->res.diags, 0);
 done:
 	free(buf);
 	if (fd >= 0)
 		close(fd);
 	gl_config_resolved_free(&conf);
+}
+
+/*
+ * Take a finished job into the run, in path order, on one thread at a
+ * time. The run takes the job's path. Returns 0, or -1 out of memory.
+ */
+static int run_take_job(struct gl_run *run, struct lint_job *job)
+{
+	struct gl_run_file *file;
+	int rc = job->rc;
+
+	if (job->left_out) {
+		free(job->path);
+		return rc;
+	}
+	if (job->read_errno != 0) {
+		run_read_error(run, job->path, job->read_errno);
+		gl_file_result_free(&job->res);
+		free(job->path);
+		return rc;
+	}
+	file = run_add_file_owned(run, job->path);
+	if (file == NULL) {
+		gl_file_result_free(&job->res);
+		return -1;
+	}
+	if (run_take(run, file, &job->res) < 0)
+		rc = -1;
 	return rc;
 }
 
-static int walk_visit(void *arg, const char *path)
+/* A thread claims this many files at once (fewer when fewer are waiting). */
+#define JOBS_PER_CLAIM 16
+/* Files linted ahead of the one the run takes next, per thread. */
+#define JOBS_AHEAD_PER_THREAD 128
+
+/*
+ * The files of one run_add_paths call, linted by several threads while the
+ * walker still finds them. paths[] grows as the walk goes; slots[i % window] holds file
+ * i's result until the run takes it. Results are taken strictly in path
+ * order, by whichever thread finishes the file next in line, so the run is
+ * the same for every number of threads; no thread runs more than window
+ * files ahead of the run, so memory stays bounded. Everything here is
+ * guarded by lock, except a claimed slot (its thread's alone until done)
+ * and the run (only the one thread that is merging touches it).
+ */
+struct queued_path {
+	char *path;
+	int read_errno;      /* not 0: known unreadable (a folder the walk could not read) */
+};
+
+struct lint_queue {
+	struct gl_run *run;
+	struct queued_path *paths;
+	size_t count;        /* paths found so far */
+	size_t cap;
+	unsigned threads;    /* threads to lint on, the caller's included */
+	pthread_t *tids;     /* the others, started with the second path */
+	unsigned started;
+	bool walk_done;      /* no more paths will come */
+	struct lint_job *slots;
+	bool *done;
+	size_t window;
+	size_t next;         /* the next path to claim */
+	size_t taken;        /* paths taken into the run */
+	bool merging;        /* a thread is taking results into the run */
+	bool stop;           /* out of memory: claim nothing more */
+	int rc;
+	pthread_mutex_t lock;
+	pthread_cond_t wake; /* paths found, slots freed, walk done or stop */
+};
+
+/* Take every finished result that is next in line. Called and returns with q->lock held. */
+static void queue_merge(struct lint_queue *q)
 {
-	return run_lint_file(arg, path);
+	if (q->merging)
+		return; /* that thread will take ours too */
+	q->merging = true;
+	while (!q->stop && q->taken < q->count && q->done[q->taken % q->window]) {
+		size_t slot = q->taken % q->window;
+		struct lint_job job = q->slots[slot];
+
+		q->done[slot] = false;
+		q->taken++;
+		pthread_cond_broadcast(&q->wake);
+		pthread_mutex_unlock(&q->lock);
+		if (run_take_job(q->run, &job) < 0) {
+			pthread_mutex_lock(&q->lock);
+			q->rc = -1;
+			q->stop = true;
+			pthread_cond_broadcast(&q->wake);
+			break;
+		}
+		pthread_mutex_lock(&q->lock);
+	}
+	q->merging = false;
+}
+
+/* Claim, lint and merge files until there are none left. */
+static void *lint_queue_work(void *arg)
+{
+	struct lint_queue *q = arg;
+
+	pthread_mutex_lock(&q->lock);
+	for (;;) {
+		size_t first, n, i;
+
+		while (!q->stop && (q->next < q->count ? q->next >= q->taken + q->window
+						      : !q->walk_done))
+			pthread_cond_wait(&q->wake, &q->lock);
+		if (q->stop || (q->next >= q->count && q->walk_done))
+			break;
+		first = q->next;
+		n = q->count - first;
+		if (n > JOBS_PER_CLAIM)
+			n = JOBS_PER_CLAIM;
+		if (n > q->taken + q->window - first)
+			n = q->taken + q->window - first;
+		for (i = 0; i < n; i++) {
+			q->slots[(first + i) % q->window].path = q->paths[first + i].path;
+			q->slots[(first + i) % q->window].read_errno = q->paths[first + i].read_errno;
+		}
+		q->next += n;
+		pthread_mutex_unlock(&q->lock);
+
+		for (i = 0; i < n; i++)
+			lint_job_run(q->run, &q->slots[(first + i) % q->window]);
+
+		pthread_mutex_lock(&q->lock);
+		for (i = 0; i < n; i++)
+			q->done[(first + i) % q->window] = true;
+		queue_merge(q);
+	}
+	pthread_mutex_unlock(&q->lock);
+	return NULL;
+}
+
+/*
+ * One more path for the threads (read_errno not 0: report it unreadable in
+ * its place). The other threads start with the second path, so that a run
+ * of one file starts none. Returns 0, or -1 out of memory.
+ */
+static int queue_push(struct lint_queue *q, const char *path, int read_errno)
+{
+	char *copy = strdup(path);
+	int rc = 0;
+
+	if (copy == NULL)
+		return -1;
+	pthread_mutex_lock(&q->lock);
+	if (q->stop) {
+		rc = -1; /* out of memory elsewhere: end the walk */
+	} else if (q->count == q->cap) {
+		size_t cap = q->cap ? q->cap * 2 : 256;
+		struct queued_path *paths = realloc(q->paths, cap * sizeof(*paths));
+
+		if (paths == NULL) {
+			rc = -1;
+		} else {
+			q->paths = paths;
+			q->cap = cap;
+		}
+	}
+	if (rc == 0) {
+		q->paths[q->count].path = copy;
+		q->paths[q->count].read_errno = read_errno;
+		q->count++;
+		/* Wake the threads for every claim's worth, not for every file. */
+		if (q->count % JOBS_PER_CLAIM == 0)
+			pthread_cond_broadcast(&q->wake);
+	} else {
+		free(copy);
+	}
+	pthread_mutex_unlock(&q->lock);
+	if (rc == 0 && q->count == 2 && q->threads > 1 && q->tids == NULL) {
+		q->tids = calloc(q->threads - 1, sizeof(*q->tids));
+		while (q->tids != NULL && q->started < q->threads - 1 &&
+		       pthread_create(&q->tids[q->started], NULL, lint_queue_work, q) == 0)
+			q->started++;
+	}
+	if (rc < 0)
+		errno = ENOMEM;
+	return rc;
+}
+
+/* The walker's callback. */
+static int queue_add_path(void *arg, const char *path)
+{
+	return queue_push(arg, path, 0);
+}
+
+int gl_run_add_paths(struct gl_run *run, const char *const *paths, size_t count)
+{
+	struct lint_queue q;
+	size_t i;
+	unsigned t;
+	int rc = 0;
+
+	memset(&q, 0, sizeof(q));
+	q.run = run;
+	q.threads = run->jobs > 1 ? run->jobs : 1;
+	q.window = (size_t)q.threads * JOBS_AHEAD_PER_THREAD;
+	q.slots = calloc(q.window, sizeof(*q.slots));
+	q.done = calloc(q.window, sizeof(*q.done));
+	if (q.slots == NULL || q.done == NULL) {
+		free(q.slots);
+		free(q.done);
+		return -1;
+	}
+	pthread_mutex_init(&q.lock, NULL);
+	pthread_cond_init(&q.wake, NULL);
+	/* This thread finds the files while the others lint them. */
+	for (i = 0; rc == 0 && i < count; i++) {
+		struct stat st;
+
+		if (stat(paths[i], &st) < 0) {
+			rc = queue_push(&q, paths[i], errno);
+		} else if (!S_ISDIR(st.st_mode)) {
+			rc = queue_push(&q, paths[i], 0);
+		} else if (gl_walk(paths[i], queue_add_path, &q) < 0) {
+			/* Out of memory, or a folder that cannot be read: what was
+			 * found before it is linted, and the folder reported after. */
+			rc = errno == ENOMEM ? -1 : queue_push(&q, paths[i], errno);
+		}
+	}
+	pthread_mutex_lock(&q.lock);
+	if (rc < 0) {
+		q.rc = -1;
+		q.stop = true;
+	}
+	q.walk_done = true;
+	pthread_cond_broadcast(&q.wake);
+	pthread_mutex_unlock(&q.lock);
+	lint_queue_work(&q);
+	for (t = 0; t < q.started; t++)
+		pthread_join(q.tids[t], NULL);
+	/* After a failure: paths claimed or found but never taken into the run. */
+	for (i = q.taken; i < q.count; i++) {
+		if (i < q.next && q.done[i % q.window])
+			gl_file_result_free(&q.slots[i % q.window].res);
+		free(q.paths[i].path);
+	}
+	pthread_cond_destroy(&q.wake);
+	pthread_mutex_destroy(&q.lock);
+	free(q.tids);
+	free(q.paths);
+	free(q.done);
+	free(q.slots);
+	return q.rc;
 }
 
 int gl_run_add_path(struct gl_run *run, const char *path)
 {
-	struct stat st;
-
-	if (stat(path, &st) < 0) {
-		run_read_error(run, path, errno);
-		return 0;
-	}
-	if (S_ISDIR(st.st_mode)) {
-		int rc = gl_walk(path, walk_visit, run);
-
-		if (rc < 0 && errno != ENOMEM) {
-			run_read_error(run, path, errno);
-			return 0;
-		}
-		return rc;
-	}
-	return run_lint_file(run, path);
+	return gl_run_add_paths(run, &path, 1);
 }
 
 int gl_run_add_context_keys(struct gl_run *run, struct gl_grant_keys *keys)

@@ -26,6 +26,8 @@ struct gl_run {
 	size_t file_count;
 	size_t file_cap;
 	size_t read_errors;   /* inputs that could not be read */
+	unsigned jobs;        /* files linted at once (threads); 0 or 1: one at a time */
+	bool keys_wanted;     /* an enabled rule judges across files (set by gl_run_init) */
 	size_t context_keys;  /* keys added by gl_run_add_context_keys */
 	size_t errors, warnings, infos; /* set by gl_run_finish */
 	/* .grantlint.yaml discovery and cache (lint/conf.h); NULL: no configuration. */
@@ -40,9 +42,14 @@ void gl_run_free(struct gl_run *run);
 /*
  * Lint a path from the command line: a folder is walked for grant files, a
  * file is linted whatever its name. A path that cannot be read is counted in
- * read_errors and explained on stderr. Returns 0, or -1 out of memory.
+ * read_errors and explained on stderr. The files of a folder are linted on
+ * run->jobs threads; results are taken in path order, so the run is the same
+ * for every number of jobs. Returns 0, or -1 out of memory.
  */
 int gl_run_add_path(struct gl_run *run, const char *path);
+
+/* gl_run_add_path for count paths in order, linted together on run->jobs threads. */
+int gl_run_add_paths(struct gl_run *run, const char *const *paths, size_t count);
 
 /* Lint bytes from any source under a display path. Returns 0, or -1 out of memory. */
 int gl_run_lint_bytes(struct gl_run *run, const char *path, const char *bytes, size_t len);

@@ -315,7 +315,8 @@ static int sigv4_canonical_query(struct sigv4_buf *buf, const char *query)
 			p++;
 	}
 
-	qsort(params, count, sizeof(*params), sigv4_query_param_cmp);
+	if (count > 1) /* qsort must not be handed NULL, which params is when empty */
+		qsort(params, count, sizeof(*params), sigv4_query_param_cmp);
 	for (i = 0; i < count; i++) {
 		if (i > 0)
 			sigv4_buf_putc(buf, '&');
@@ -466,7 +467,8 @@ static int sigv4_canonical_headers(struct sigv4_buf *buf, struct sigv4_buf *sign
 		count++;
 	}
 
-	qsort(list, count, sizeof(*list), sigv4_canon_header_cmp);
+	if (count > 1)
+		qsort(list, count, sizeof(*list), sigv4_canon_header_cmp);
 	for (i = 0; i < count; i++) {
 		bool first = i == 0 || strcmp(list[i].name, list[i - 1].name) != 0;
 		bool last = i + 1 == count || strcmp(list[i].name, list[i + 1].name) != 0;

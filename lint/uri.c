@@ -3,6 +3,7 @@
  * module that touches it. See uri.h for what callers get.
  */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -27,9 +28,30 @@ static char *range_dup(const UriTextRangeA *r)
 	return s;
 }
 
+/*
+ * True when the range lies in the text: liburiparser points an empty part
+ * that is present (the host of "https:///x") at a constant of its own.
+ */
+static bool range_in_text(const UriTextRangeA *r, const char *text, size_t len)
+{
+	uintptr_t first = (uintptr_t)r->first, start = (uintptr_t)text;
+
+	return r->first != NULL && first >= start && first <= start + len;
+}
+
 static long range_offset(const UriTextRangeA *r, const char *text)
 {
 	return r->first != NULL ? (long)(r->first - text) : -1;
+}
+
+/* Offset of a host, also of an empty one: after "userinfo@", else after "scheme://". */
+static long host_offset(const UriUriA *u, const char *text, size_t len)
+{
+	if (range_in_text(&u->hostText, text, len))
+		return (long)(u->hostText.first - text);
+	if (range_in_text(&u->userInfo, text, len))
+		return (long)(u->userInfo.afterLast - text) + 1;
+	return (long)(u->scheme.afterLast - text) + 3;
 }
 
 /* Why liburiparser stopped at byte `at`: a message for people. */
@@ -108,10 +130,12 @@ static int port_value(const UriTextRangeA *r)
 }
 
 /* Offset where the path starts: after the authority, or after "scheme:". */
-static long path_start(const UriUriA *u, const char *text)
+static long path_start(const UriUriA *u, const char *text, size_t len)
 {
-	if (u->portText.first != NULL)
+	if (range_in_text(&u->portText, text, len))
 		return (long)(u->portText.afterLast - text);
+	if (u->hostText.first != NULL && !range_in_text(&u->hostText, text, len))
+		return host_offset(u, text, len); /* an empty host */
 	if (u->hostText.first != NULL) {
 		const char *end = u->hostText.afterLast;
 
@@ -184,7 +208,7 @@ int gl_uri_parse(struct gl_uri *out, const char *text, size_t len, size_t *error
 		out->host = range_dup(&u.hostText);
 		if (out->host == NULL)
 			goto oom;
-		out->host_offset = range_offset(&u.hostText, text);
+		out->host_offset = host_offset(&u, text, len);
 		out->host_is_ipv4 = u.hostData.ip4 != NULL;
 		out->host_is_ipv6 = u.hostData.ip6 != NULL;
 	}
@@ -202,7 +226,7 @@ int gl_uri_parse(struct gl_uri *out, const char *text, size_t len, size_t *error
 			goto oom;
 		out->fragment_offset = range_offset(&u.fragment, text) - 1;
 	}
-	pstart = path_start(&u, text);
+	pstart = path_start(&u, text, len);
 	path_end = u.query.first != NULL      ? (size_t)(u.query.first - text) - 1
 		   : u.fragment.first != NULL ? (size_t)out->fragment_offset
 					      : len;

@@ -39,6 +39,12 @@ static int visit(void *arg, const struct gl_shape_visit *v)
 
 	if (v->parent == NULL)
 		return 0; /* the request itself: GL007 judges it */
+	/* The right kind (nearly every value): no need to name it. */
+	if (((s->kind == GL_SHAPE_STRUCTURE || s->kind == GL_SHAPE_UNION) &&
+	     n->kind == GL_NODE_MAPPING) ||
+	    (s->kind == GL_SHAPE_LIST && n->kind == GL_NODE_SEQUENCE) ||
+	    (s->kind == GL_SHAPE_STRING && gl_node_is_string(n)))
+		return 0;
 	name_of(v, name, sizeof(name));
 	switch (s->kind) {
 	case GL_SHAPE_STRUCTURE:
