@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "file_read.h"
 #include "format.h"
 #include "aws_client.h"
 #include "aws_config.h"
@@ -141,53 +142,23 @@ static int send_collect(struct send_input *in, const char *path, const char *byt
 static int send_visit(void *arg, const char *path)
 {
 	struct send_input *in = arg;
-	struct stat st;
 	char *buf = NULL;
 	size_t got = 0;
-	int fd, rc = 0;
+	int rc;
 
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
+	rc = gl_file_read(&buf, &got, path, in->run.opts.limits.max_file_bytes);
+	if (rc == GL_FILE_TOO_LARGE)
+		return gl_run_lint_too_large(&in->run, path, got);
+	if (rc < 0) {
+		if (errno == ENOMEM)
+			return -1;
 		send_read_error(in, path, errno);
 		return 0;
 	}
-	if (fstat(fd, &st) < 0) {
-		send_read_error(in, path, errno);
-		goto done;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		send_read_error(in, path, S_ISDIR(st.st_mode) ? EISDIR : EINVAL);
-		goto done;
-	}
-	if ((size_t)st.st_size > in->run.opts.limits.max_file_bytes) {
-		rc = gl_run_lint_too_large(&in->run, path, (size_t)st.st_size);
-		goto done;
-	}
-	buf = malloc((size_t)st.st_size + 1);
-	if (buf == NULL) {
-		rc = -1;
-		goto done;
-	}
-	while (got < (size_t)st.st_size) {
-		ssize_t n = read(fd, buf + got, (size_t)st.st_size - got);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			send_read_error(in, path, errno);
-			goto done;
-		}
-		if (n == 0)
-			break;
-		got += (size_t)n;
-	}
-	buf[got] = '\0';
 	rc = gl_run_lint_bytes(&in->run, path, buf, got);
 	if (rc == 0)
 		rc = send_collect(in, path, buf, got);
-done:
 	free(buf);
-	close(fd);
 	return rc;
 }
 

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "conf.h"
+#include "file_read.h"
 #include "engine.h"
 #include "load.h"
 #include "model.h"
@@ -1048,37 +1049,9 @@ void gl_config_set_free(struct gl_config_set *set)
 /* Read a whole file. Returns 0, 1 when it does not exist, -1 otherwise (errno). */
 static int read_fs(const char *path, char **bytes, size_t *len)
 {
-	struct stat st;
-	char *buf;
-	size_t got = 0;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-
-	if (fd < 0)
-		return errno == ENOENT || errno == ENOTDIR ? 1 : -1;
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-		close(fd);
-		errno = EINVAL;
-		return -1;
-	}
-	buf = malloc((size_t)st.st_size + 1);
-	if (buf == NULL) {
-		close(fd);
-		return -1;
-	}
-	while (got < (size_t)st.st_size) {
-		ssize_t n = read(fd, buf + got, (size_t)st.st_size - got);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		got += (size_t)n;
-	}
-	close(fd);
-	buf[got] = '\0';
-	*bytes = buf;
-	*len = got;
-	return 0;
+	if (gl_file_read(bytes, len, path, 0) == 0)
+		return 0;
+	return errno == ENOENT || errno == ENOTDIR ? 1 : -1;
 }
 
 /*

@@ -10,6 +10,7 @@
 
 #include "arena.h"
 #include "config.h"
+#include "file_read.h"
 #include "key_cache.h"
 
 /*
@@ -347,38 +348,22 @@ invalid:
 	return 0;
 }
 
-/* Read the file whole; *bytes NULL when it is missing, unreadable or absurdly large. */
+/* Read the file whole; *bytes NULL when it is missing, unreadable, empty or absurdly large. */
 static int read_file(const char *file, unsigned char **bytes, size_t *len)
 {
-	struct stat st;
-	size_t got = 0;
-	int fd = open(file, O_RDONLY | O_CLOEXEC);
+	char *buf;
+	int rc = gl_file_read(&buf, len, file, CACHE_MAX_FILE);
 
 	*bytes = NULL;
-	*len = 0;
-	if (fd < 0)
-		return 0;
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
-	    (uint64_t)st.st_size > CACHE_MAX_FILE) {
-		close(fd);
-		return 0;
-	}
-	*bytes = malloc((size_t)st.st_size);
-	if (*bytes == NULL) {
-		close(fd);
+	if (rc < 0 && errno == ENOMEM)
 		return -1;
+	if (rc != 0 || *len == 0) {
+		if (rc == 0)
+			free(buf);
+		*len = 0;
+		return 0;
 	}
-	while (got < (size_t)st.st_size) {
-		ssize_t n = read(fd, *bytes + got, (size_t)st.st_size - got);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		got += (size_t)n;
-	}
-	close(fd);
-	*len = got;
+	*bytes = (unsigned char *)buf;
 	return 0;
 }
 

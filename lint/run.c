@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "conf.h"
+#include "file_read.h"
 #include "run.h"
 #include "suppress.h"
 #include "walk.h"
@@ -199,10 +200,9 @@ static void lint_job_run(struct gl_run *run, struct lint_job *job)
 {
 	struct gl_lint_options opts;
 	struct gl_config_resolved conf;
-	struct stat st;
 	char *buf = NULL;
 	size_t got = 0;
-	int fd = -1, rc;
+	int rc;
 
 	job->rc = 0;
 	job->left_out = false;
@@ -218,49 +218,23 @@ static void lint_job_run(struct gl_run *run, struct lint_job *job)
 	}
 	if (!run->keys_wanted)
 		opts.skip_keys = true;
-	fd = open(job->path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
-		job->read_errno = errno;
+	rc = gl_file_read(&buf, &got, job->path, opts.limits.max_file_bytes);
+	if (rc == GL_FILE_TOO_LARGE) {
+		job->rc = gl_lint_too_large(&opts, job->path, got, &job->res);
 		goto done;
 	}
-	if (fstat(fd, &st) < 0) {
-		job->read_errno = errno;
-		goto done;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		job->read_errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
-		goto done;
-	}
-	if ((size_t)st.st_size > opts.limits.max_file_bytes) {
-		job->rc = gl_lint_too_large(&opts, job->path, (size_t)st.st_size, &job->res);
-		goto done;
-	}
-	buf = malloc((size_t)st.st_size + 1);
-	if (buf == NULL) {
-		job->rc = -1;
-		goto done;
-	}
-	while (got < (size_t)st.st_size) {
-		ssize_t n = read(fd, buf + got, (size_t)st.st_size - got);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
+	if (rc < 0) {
+		if (errno == ENOMEM)
+			job->rc = -1;
+		else
 			job->read_errno = errno;
-			goto done;
-		}
-		if (n == 0)
-			break;
-		got += (size_t)n;
+		goto done;
 	}
-	buf[got] = '\0';
 	job->rc = gl_lint_buffer(&opts, job->path, buf, got, &job->res);
 	if (job->rc == 0)
 		job->rc = gl_suppress_apply(&opts, &conf, job->path, buf, got, &job->res.diags, 0);
 done:
 	free(buf);
-	if (fd >= 0)
-		close(fd);
 	gl_config_resolved_free(&conf);
 }
 
