@@ -15,6 +15,11 @@ t_exit 0 "rules" "$GRANTLINT" rules
 for code in GL001 GL002 GL003 GL004 GL005 GL006 GL007 GL101 GL102 GL103 GL104; do
 	t_contains "rules lists $code" "$code"
 done
+# Every registered rule is documented in the README's table and the man page.
+for code in $("$GRANTLINT" rules | awk '{print $1}'); do
+	if grep -q "^| $code " "$top_srcdir/README.md"; then t_ok; else t_fail "README lacks $code"; fi
+	if grep -q "$code" "$top_srcdir/lint/grantlint.1"; then t_ok; else t_fail "man page lacks $code"; fi
+done
 t_exit 0 "explain by code" "$GRANTLINT" explain GL102
 t_contains "explain shows the doc" "What it does"
 t_exit 0 "explain by name" "$GRANTLINT" explain unknown-key
