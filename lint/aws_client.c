@@ -9,12 +9,80 @@
 #include <unistd.h>
 
 #include <cJSON.h>
+#define CURL_DISABLE_TYPECHECK /* calls go through pointers (below) */
 #include <curl/curl.h>
+#include <pthread.h>
 
 #include "format.h"
 #include "aws_client.h"
 #include "aws_endpoint.h"
 #include "sigv4.h"
+#include "config.h"
+#include "dynlib.h"
+
+/*
+ * libcurl is loaded on first use (lint/dynlib.h): a run that never touches
+ * it does not pay for loading it and the libraries it pulls in. Every
+ * function this module calls goes through gl_curl, filled by curl_load().
+ */
+#define GL_CURL_FUNCTIONS(X) \
+	X(curl_easy_cleanup) \
+	X(curl_easy_getinfo) \
+	X(curl_easy_init) \
+	X(curl_easy_perform) \
+	X(curl_easy_setopt) \
+	X(curl_easy_strerror) \
+	X(curl_global_init) \
+	X(curl_slist_append) \
+	X(curl_slist_free_all)
+
+static struct {
+#define X(name) __typeof__(&name) name;
+	GL_CURL_FUNCTIONS(X)
+#undef X
+} gl_curl;
+
+static pthread_once_t gl_curl_once = PTHREAD_ONCE_INIT;
+static int gl_curl_rc = -1;
+static char gl_curl_error[256];
+
+static void gl_curl_resolve(void)
+{
+	static const struct gl_dynlib_symbol symbols[] = {
+#define X(name) { #name, (void **)&gl_curl.name },
+		GL_CURL_FUNCTIONS(X)
+#undef X
+	};
+
+	gl_curl_rc = gl_dynlib_load(GL_LIBCURL_SONAME, symbols, sizeof(symbols) / sizeof(symbols[0]),
+				   gl_curl_error, sizeof(gl_curl_error));
+}
+
+/* Load libcurl once; returns 0, or -1 with the reason in gl_curl_error. */
+static int curl_load(void)
+{
+	pthread_once(&gl_curl_once, gl_curl_resolve);
+	return gl_curl_rc;
+}
+
+#undef curl_easy_cleanup
+#define curl_easy_cleanup (gl_curl.curl_easy_cleanup)
+#undef curl_easy_getinfo
+#define curl_easy_getinfo (gl_curl.curl_easy_getinfo)
+#undef curl_easy_init
+#define curl_easy_init (gl_curl.curl_easy_init)
+#undef curl_easy_perform
+#define curl_easy_perform (gl_curl.curl_easy_perform)
+#undef curl_easy_setopt
+#define curl_easy_setopt (gl_curl.curl_easy_setopt)
+#undef curl_easy_strerror
+#define curl_easy_strerror (gl_curl.curl_easy_strerror)
+#undef curl_global_init
+#define curl_global_init (gl_curl.curl_global_init)
+#undef curl_slist_append
+#define curl_slist_append (gl_curl.curl_slist_append)
+#undef curl_slist_free_all
+#define curl_slist_free_all (gl_curl.curl_slist_free_all)
 
 #define AWS_CLIENT_MAX_BODY (16u * 1024 * 1024)
 #define AWS_CLIENT_RETRY_QUOTA 500
@@ -176,6 +244,10 @@ int aws_client_new(struct aws_client **out, const struct aws_client_options *opt
 		return -1;
 	}
 	if (!curl_ready) {
+		if (curl_load() < 0) {
+			snprintf(errbuf, errlen, "sending needs libcurl: %s", gl_curl_error);
+			return -1;
+		}
 		if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
 			snprintf(errbuf, errlen, "libcurl failed to initialise");
 			return -1;

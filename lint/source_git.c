@@ -5,12 +5,190 @@
 #include <string.h>
 
 #include <git2.h>
+#include <pthread.h>
 
 #include "arena.h"
+#include "config.h"
+#include "dynlib.h"
 #include "engine.h"
 #include "key_cache.h"
 #include "source_git.h"
 #include "walk.h"
+
+/*
+ * libgit2 is loaded on first use (lint/dynlib.h): a run that never touches
+ * it does not pay for loading it and the libraries it pulls in. Every
+ * function this module calls goes through gl_git2, filled by git2_load().
+ */
+#define GL_GIT2_FUNCTIONS(X) \
+	X(git_buf_dispose) \
+	X(git_commit_free) \
+	X(git_commit_lookup) \
+	X(git_commit_tree) \
+	X(git_config_free) \
+	X(git_config_get_path) \
+	X(git_error_last) \
+	X(git_index_entrycount) \
+	X(git_index_free) \
+	X(git_index_get_byindex) \
+	X(git_index_get_bypath) \
+	X(git_index_open) \
+	X(git_libgit2_init) \
+	X(git_libgit2_opts) \
+	X(git_libgit2_shutdown) \
+	X(git_merge_base) \
+	X(git_object_free) \
+	X(git_object_id) \
+	X(git_object_peel) \
+	X(git_odb_free) \
+	X(git_odb_object_data) \
+	X(git_odb_object_free) \
+	X(git_odb_object_size) \
+	X(git_odb_read) \
+	X(git_odb_read_header) \
+	X(git_oid_fromraw) \
+	X(git_repository_commondir) \
+	X(git_repository_config_snapshot) \
+	X(git_repository_free) \
+	X(git_repository_head_unborn) \
+	X(git_repository_index) \
+	X(git_repository_is_bare) \
+	X(git_repository_odb) \
+	X(git_repository_open_ext) \
+	X(git_repository_path) \
+	X(git_repository_workdir) \
+	X(git_revparse_single) \
+	X(git_tree_entry_bypath) \
+	X(git_tree_entry_filemode) \
+	X(git_tree_entry_free) \
+	X(git_tree_entry_id) \
+	X(git_tree_entry_name) \
+	X(git_tree_entry_type) \
+	X(git_tree_free) \
+	X(git_tree_id) \
+	X(git_tree_walk)
+
+static struct {
+#define X(name) __typeof__(&name) name;
+	GL_GIT2_FUNCTIONS(X)
+#undef X
+} gl_git2;
+
+static pthread_once_t gl_git2_once = PTHREAD_ONCE_INIT;
+static int gl_git2_rc = -1;
+static char gl_git2_error[256];
+
+static void gl_git2_resolve(void)
+{
+	static const struct gl_dynlib_symbol symbols[] = {
+#define X(name) { #name, (void **)&gl_git2.name },
+		GL_GIT2_FUNCTIONS(X)
+#undef X
+	};
+
+	gl_git2_rc = gl_dynlib_load(GL_LIBGIT2_SONAME, symbols, sizeof(symbols) / sizeof(symbols[0]),
+				   gl_git2_error, sizeof(gl_git2_error));
+}
+
+/* Load libgit2 once; returns 0, or -1 with the reason in gl_git2_error. */
+static int git2_load(void)
+{
+	pthread_once(&gl_git2_once, gl_git2_resolve);
+	return gl_git2_rc;
+}
+
+#undef git_buf_dispose
+#define git_buf_dispose (gl_git2.git_buf_dispose)
+#undef git_commit_free
+#define git_commit_free (gl_git2.git_commit_free)
+#undef git_commit_lookup
+#define git_commit_lookup (gl_git2.git_commit_lookup)
+#undef git_commit_tree
+#define git_commit_tree (gl_git2.git_commit_tree)
+#undef git_config_free
+#define git_config_free (gl_git2.git_config_free)
+#undef git_config_get_path
+#define git_config_get_path (gl_git2.git_config_get_path)
+#undef git_error_last
+#define git_error_last (gl_git2.git_error_last)
+#undef git_index_entrycount
+#define git_index_entrycount (gl_git2.git_index_entrycount)
+#undef git_index_free
+#define git_index_free (gl_git2.git_index_free)
+#undef git_index_get_byindex
+#define git_index_get_byindex (gl_git2.git_index_get_byindex)
+#undef git_index_get_bypath
+#define git_index_get_bypath (gl_git2.git_index_get_bypath)
+#undef git_index_open
+#define git_index_open (gl_git2.git_index_open)
+#undef git_libgit2_init
+#define git_libgit2_init (gl_git2.git_libgit2_init)
+#undef git_libgit2_opts
+#define git_libgit2_opts (gl_git2.git_libgit2_opts)
+#undef git_libgit2_shutdown
+#define git_libgit2_shutdown (gl_git2.git_libgit2_shutdown)
+#undef git_merge_base
+#define git_merge_base (gl_git2.git_merge_base)
+#undef git_object_free
+#define git_object_free (gl_git2.git_object_free)
+#undef git_object_id
+#define git_object_id (gl_git2.git_object_id)
+#undef git_object_peel
+#define git_object_peel (gl_git2.git_object_peel)
+#undef git_odb_free
+#define git_odb_free (gl_git2.git_odb_free)
+#undef git_odb_object_data
+#define git_odb_object_data (gl_git2.git_odb_object_data)
+#undef git_odb_object_free
+#define git_odb_object_free (gl_git2.git_odb_object_free)
+#undef git_odb_object_size
+#define git_odb_object_size (gl_git2.git_odb_object_size)
+#undef git_odb_read
+#define git_odb_read (gl_git2.git_odb_read)
+#undef git_odb_read_header
+#define git_odb_read_header (gl_git2.git_odb_read_header)
+#undef git_oid_fromraw
+#define git_oid_fromraw (gl_git2.git_oid_fromraw)
+#undef git_repository_commondir
+#define git_repository_commondir (gl_git2.git_repository_commondir)
+#undef git_repository_config_snapshot
+#define git_repository_config_snapshot (gl_git2.git_repository_config_snapshot)
+#undef git_repository_free
+#define git_repository_free (gl_git2.git_repository_free)
+#undef git_repository_head_unborn
+#define git_repository_head_unborn (gl_git2.git_repository_head_unborn)
+#undef git_repository_index
+#define git_repository_index (gl_git2.git_repository_index)
+#undef git_repository_is_bare
+#define git_repository_is_bare (gl_git2.git_repository_is_bare)
+#undef git_repository_odb
+#define git_repository_odb (gl_git2.git_repository_odb)
+#undef git_repository_open_ext
+#define git_repository_open_ext (gl_git2.git_repository_open_ext)
+#undef git_repository_path
+#define git_repository_path (gl_git2.git_repository_path)
+#undef git_repository_workdir
+#define git_repository_workdir (gl_git2.git_repository_workdir)
+#undef git_revparse_single
+#define git_revparse_single (gl_git2.git_revparse_single)
+#undef git_tree_entry_bypath
+#define git_tree_entry_bypath (gl_git2.git_tree_entry_bypath)
+#undef git_tree_entry_filemode
+#define git_tree_entry_filemode (gl_git2.git_tree_entry_filemode)
+#undef git_tree_entry_free
+#define git_tree_entry_free (gl_git2.git_tree_entry_free)
+#undef git_tree_entry_id
+#define git_tree_entry_id (gl_git2.git_tree_entry_id)
+#undef git_tree_entry_name
+#define git_tree_entry_name (gl_git2.git_tree_entry_name)
+#undef git_tree_entry_type
+#define git_tree_entry_type (gl_git2.git_tree_entry_type)
+#undef git_tree_free
+#define git_tree_free (gl_git2.git_tree_free)
+#undef git_tree_id
+#define git_tree_id (gl_git2.git_tree_id)
+#undef git_tree_walk
+#define git_tree_walk (gl_git2.git_tree_walk)
 
 #define CACHE_FILE "grantlint/keys-v1"
 
@@ -306,6 +484,10 @@ int gl_git_source_open(struct gl_git_source **out, enum gl_git_mode mode, const 
 	int rc;
 
 	*out = NULL;
+	if (git2_load() < 0) {
+		fprintf(stderr, "grantlint: the git modes need libgit2: %s\n", gl_git2_error);
+		return GL_GIT_ERR_READ;
+	}
 	if (git_libgit2_init() < 0)
 		return git_failure(0, "cannot start libgit2", NULL);
 	/* Like git, trust the object database's ids instead of rehashing every object read. */
@@ -648,6 +830,10 @@ int gl_git_hooks_dir(char **out)
 	int rc;
 
 	*out = NULL;
+	if (git2_load() < 0) {
+		fprintf(stderr, "grantlint: the git modes need libgit2: %s\n", gl_git2_error);
+		return GL_GIT_ERR_READ;
+	}
 	if (git_libgit2_init() < 0)
 		return git_failure(0, "cannot start libgit2", NULL);
 	rc = repository_open(&repo, "install-hook");
