@@ -16,8 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <openssl/evp.h>
-
+#include "digest.h"
 #include "report.h"
 #include "rule.h"
 
@@ -38,8 +37,8 @@ static const char *gitlab_severity(enum gl_severity sev)
  */
 static int fingerprint(char out[FINGERPRINT_HEX], const struct gl_diag *d, size_t repeat)
 {
-	unsigned char md[EVP_MAX_MD_SIZE];
-	unsigned int md_len = 0, i;
+	unsigned char md[32];
+	unsigned int i;
 	size_t lp = strlen(d->path), lc = strlen(d->rule->code);
 	size_t lq = d->pointer ? strlen(d->pointer) : 0, len;
 	char *buf = malloc(lp + lc + lq + 32);
@@ -54,8 +53,8 @@ static int fingerprint(char out[FINGERPRINT_HEX], const struct gl_diag *d, size_
 	len = lp + lc + 2 + lq;
 	if (repeat > 1)
 		len += (size_t)snprintf(buf + len, 32, "%c%zu", '\0', repeat);
-	if (EVP_Digest(buf, len, md, &md_len, EVP_sha256(), NULL) == 1 && md_len == 32) {
-		for (i = 0; i < md_len; i++)
+	if (gl_sha256(md, buf, len) == 0) {
+		for (i = 0; i < sizeof(md); i++)
 			snprintf(out + 2 * i, 3, "%02x", md[i]);
 		rc = 0;
 	}

@@ -6,10 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <openssl/crypto.h>
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
-
+#include "digest.h"
 #include "sigv4.h"
 
 #define SIGV4_ALGORITHM "AWS4-HMAC-SHA256"
@@ -59,7 +56,7 @@ static void sigv4_buf_putc(struct sigv4_buf *buf, char c)
 static void sigv4_buf_wipe(struct sigv4_buf *buf)
 {
 	if (buf->data != NULL) {
-		OPENSSL_cleanse(buf->data, buf->cap);
+		explicit_bzero(buf->data, buf->cap);
 		free(buf->data);
 	}
 	memset(buf, 0, sizeof(*buf));
@@ -123,13 +120,11 @@ static void sigv4_hex(char *out, const unsigned char *bytes, size_t len)
 
 int sigv4_sha256_hex(char out[65], const void *data, size_t len)
 {
-	unsigned char md[EVP_MAX_MD_SIZE];
-	unsigned int md_len = 0;
+	unsigned char md[32];
 
-	if (EVP_Digest(data != NULL ? data : "", len, md, &md_len, EVP_sha256(), NULL) != 1 ||
-	    md_len != 32)
+	if (gl_sha256(md, data, len) < 0)
 		return -1;
-	sigv4_hex(out, md, md_len);
+	sigv4_hex(out, md, sizeof(md));
 	return 0;
 }
 
@@ -137,12 +132,7 @@ int sigv4_sha256_hex(char out[65], const void *data, size_t len)
 static int sigv4_hmac(unsigned char out[32], const unsigned char *key, size_t key_len,
 		      const char *msg, size_t msg_len)
 {
-	unsigned int out_len = 0;
-
-	if (HMAC(EVP_sha256(), key, (int)key_len, (const unsigned char *)msg, msg_len,
-		 out, &out_len) == NULL || out_len != 32)
-		return -1;
-	return 0;
+	return gl_hmac_sha256(out, key, key_len, msg, msg_len);
 }
 
 /*
@@ -514,9 +504,9 @@ static int sigv4_signing_key(unsigned char out[32], const char *secret, const ch
 	error = 0;
 done:
 	sigv4_buf_wipe(&key);
-	OPENSSL_cleanse(k1, sizeof(k1));
-	OPENSSL_cleanse(k2, sizeof(k2));
-	OPENSSL_cleanse(k3, sizeof(k3));
+	explicit_bzero(k1, sizeof(k1));
+	explicit_bzero(k2, sizeof(k2));
+	explicit_bzero(k3, sizeof(k3));
 	return error;
 }
 
@@ -625,8 +615,8 @@ int sigv4_sign_request(struct sigv4_signed *out, const struct sigv4_request *req
 		goto done;
 	error = 0;
 done:
-	OPENSSL_cleanse(key, sizeof(key));
-	OPENSSL_cleanse(sig, sizeof(sig));
+	explicit_bzero(key, sizeof(key));
+	explicit_bzero(sig, sizeof(sig));
 	sigv4_buf_wipe(&creq);
 	sigv4_buf_wipe(&sts);
 	sigv4_buf_wipe(&names);
@@ -645,13 +635,13 @@ void sigv4_signed_free(struct sigv4_signed *signed_out)
 		return;
 	for (i = 0; i < signed_out->added_count; i++) {
 		if (signed_out->added_headers[i].value != NULL)
-			OPENSSL_cleanse(signed_out->added_headers[i].value,
+			explicit_bzero(signed_out->added_headers[i].value,
 					strlen(signed_out->added_headers[i].value));
 		free(signed_out->added_headers[i].name);
 		free(signed_out->added_headers[i].value);
 	}
 	if (signed_out->canonical_request != NULL)
-		OPENSSL_cleanse(signed_out->canonical_request,
+		explicit_bzero(signed_out->canonical_request,
 				strlen(signed_out->canonical_request));
 	free(signed_out->canonical_request);
 	free(signed_out->string_to_sign);
