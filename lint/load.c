@@ -60,7 +60,7 @@ size_t gl_line_offset(const char *bytes, size_t len, uint32_t line)
 	return cur == line ? i : len;
 }
 
-size_t *gl_line_starts(const char *bytes, size_t len, uint32_t *count)
+size_t *gl_line_starts(const char *bytes, size_t len, uint32_t max_lines, uint32_t *count)
 {
 	size_t cap = 64, n = 0, i = skip_bom(bytes, len);
 	size_t *starts = malloc(cap * sizeof(*starts));
@@ -68,7 +68,7 @@ size_t *gl_line_starts(const char *bytes, size_t len, uint32_t *count)
 	if (starts == NULL)
 		return NULL;
 	starts[n++] = i;
-	for (; i < len; i++) {
+	for (; i < len && (max_lines == 0 || n < max_lines); i++) {
 		if (bytes[i] == '\r' && i + 1 < len && bytes[i + 1] == '\n')
 			i++;
 		else if (bytes[i] != '\n' && bytes[i] != '\r')

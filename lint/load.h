@@ -45,11 +45,12 @@ struct gl_pos gl_pos_of_offset(const char *bytes, size_t len, size_t offset);
 size_t gl_line_offset(const char *bytes, size_t len, uint32_t line);
 
 /*
- * Byte offsets of the start of every line (index 0 is line 1), in one pass,
- * for callers that need many lines of one file. Returns a malloc'd array and
- * sets *count, or NULL out of memory.
+ * Byte offsets of the start of the lines (index 0 is line 1), in one pass,
+ * for callers that need many lines of one file: every line, or only the
+ * first max_lines when max_lines is not 0 (the rest of the file is not
+ * read). Returns a malloc'd array and sets *count, or NULL out of memory.
  */
-size_t *gl_line_starts(const char *bytes, size_t len, uint32_t *count);
+size_t *gl_line_starts(const char *bytes, size_t len, uint32_t max_lines, uint32_t *count);
 
 /* Byte length of the line starting at offset, without its line break. */
 size_t gl_line_length(const char *bytes, size_t len, size_t offset);

@@ -76,7 +76,7 @@ static long fill_offsets(struct gl_source_line *lines, size_t n, const char *byt
 		}
 		return 0;
 	}
-	starts = gl_line_starts(bytes, len, &nlines);
+	starts = gl_line_starts(bytes, len, max_line, &nlines);
 	if (starts == NULL)
 		return -1;
 	for (i = 0; i < n; i++) {
