@@ -48,9 +48,9 @@ void gl_file_result_free(struct gl_file_result *res)
 	gl_grant_keys_free(&res->keys);
 }
 
-bool gl_lint_rule_enabled(const struct gl_lint_options *opts, const struct gl_rule *rule)
+bool gl_lint_rule_enabled(const struct gl_lint_options *opts, size_t index)
 {
-	return opts->enabled == NULL || opts->enabled[gl_rule_index(rule)];
+	return opts->enabled == NULL || opts->enabled[index];
 }
 
 const struct gl_config *gl_rule_ctx_config(const struct gl_rule_ctx *ctx)
@@ -295,7 +295,7 @@ static int finalize_diags(const struct gl_lint_options *opts, struct gl_diag_lis
 	for (i = from; i < list->count; i++) {
 		struct gl_diag *d = &list->items[i];
 
-		if (!gl_lint_rule_enabled(opts, d->rule)) {
+		if (!gl_lint_rule_enabled(opts, gl_rule_index(d->rule))) {
 			free(d->path);
 			free(d->message);
 			free(d->pointer);
@@ -333,7 +333,7 @@ int gl_lint_buffer(const struct gl_lint_options *opts, const char *path,
 
 		ctx.document = req->index;
 		for (i = 0; rc == 0 && i < gl_rules_count; i++) {
-			if (gl_rules[i]->check == NULL || !gl_lint_rule_enabled(opts, gl_rules[i]))
+			if (gl_rules[i]->check == NULL || !gl_lint_rule_enabled(opts, i))
 				continue;
 			ctx.rule = gl_rules[i];
 			rc = gl_rules[i]->check(&ctx, req);
@@ -398,7 +398,7 @@ int gl_lint_finish(const struct gl_lint_options *opts, struct gl_grant_keys *key
 	ctx.opts = opts;
 	ctx.diags = diags;
 	for (i = 0; rc == 0 && i < gl_rules_count; i++) {
-		if (gl_rules[i]->finish == NULL || !gl_lint_rule_enabled(opts, gl_rules[i]))
+		if (gl_rules[i]->finish == NULL || !gl_lint_rule_enabled(opts, i))
 			continue;
 		ctx.rule = gl_rules[i];
 		rc = gl_rules[i]->finish(&ctx, keys);

@@ -66,7 +66,10 @@ void gl_grant_keys_init(struct gl_grant_keys *keys);
 int gl_grant_keys_take(struct gl_grant_keys *dst, struct gl_grant_keys *src);
 void gl_grant_keys_free(struct gl_grant_keys *keys);
 
-/* True when the rule is enabled under opts. */
-bool gl_lint_rule_enabled(const struct gl_lint_options *opts, const struct gl_rule *rule);
+/*
+ * True when the rule at index (its place in gl_rules) is enabled under
+ * opts. Loops over the registry pass their index; others use gl_rule_index().
+ */
+bool gl_lint_rule_enabled(const struct gl_lint_options *opts, size_t index);
 
 #endif

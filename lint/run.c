@@ -22,7 +22,7 @@ void gl_run_init(struct gl_run *run, const struct gl_lint_options *opts)
 	memset(run, 0, sizeof(*run));
 	run->opts = *opts;
 	for (i = 0; i < gl_rules_count; i++)
-		if (gl_rules[i]->finish != NULL && gl_lint_rule_enabled(opts, gl_rules[i]))
+		if (gl_rules[i]->finish != NULL && gl_lint_rule_enabled(opts, i))
 			run->keys_wanted = true;
 	gl_diag_list_init(&run->diags);
 	gl_grant_keys_init(&run->keys);

@@ -260,7 +260,7 @@ static bool any_enabled(const struct gl_lint_options *opts, const char *list)
 	size_t i;
 
 	for (i = 0; i < gl_rules_count; i++)
-		if (selectors_match(list, gl_rules[i]) && gl_lint_rule_enabled(opts, gl_rules[i]))
+		if (selectors_match(list, gl_rules[i]) && gl_lint_rule_enabled(opts, i))
 			return true;
 	return false;
 }
@@ -298,7 +298,7 @@ static int add_finding(struct gl_diag_list *diags, const struct gl_lint_options 
 	char msg[1024];
 	va_list ap;
 
-	if (opts != NULL && !gl_lint_rule_enabled(opts, rule))
+	if (opts != NULL && !gl_lint_rule_enabled(opts, gl_rule_index(rule)))
 		return 0;
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
