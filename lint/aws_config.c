@@ -48,20 +48,6 @@ struct aws_config {
 	struct aws_ini config_file;
 };
 
-static void aws_config_error(char *errbuf, size_t errlen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void aws_config_error(char *errbuf, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (errbuf == NULL || errlen == 0)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(errbuf, errlen, fmt, ap);
-	va_end(ap);
-}
-
 /* Overwrite a string that may hold a secret before it is freed. */
 static void aws_config_wipe(char *s)
 {
@@ -198,7 +184,7 @@ static int aws_ini_load(struct aws_ini *ini, const char *path, char *errbuf, siz
 	if (f == NULL) {
 		if (errno == ENOENT || errno == ENOTDIR)
 			return 0;
-		aws_config_error(errbuf, errlen, "cannot read %s: %s", path, strerror(errno));
+		gl_format_to(errbuf, errlen, "cannot read %s: %s", path, strerror(errno));
 		return -1;
 	}
 	ini->exists = true;
@@ -223,7 +209,7 @@ static int aws_ini_load(struct aws_ini *ini, const char *path, char *errbuf, siz
 			char *close = strrchr(p, ']');
 
 			if (close == NULL || close[1] != '\0') {
-				aws_config_error(errbuf, errlen,
+				gl_format_to(errbuf, errlen,
 						 "%s:%u: a section header must look like [name]",
 						 path, lineno);
 				goto done;
@@ -237,7 +223,7 @@ static int aws_ini_load(struct aws_ini *ini, const char *path, char *errbuf, siz
 		}
 		sep = strpbrk(p, "=:");
 		if (sep == NULL || sec == NULL) {
-			aws_config_error(errbuf, errlen, "%s:%u: %s", path, lineno,
+			gl_format_to(errbuf, errlen, "%s:%u: %s", path, lineno,
 					 sec == NULL ? "a setting before any [section]" :
 					 "expected 'key = value'");
 			goto done;
@@ -371,7 +357,7 @@ int aws_config_open(struct aws_config **out, const char *cli_profile,
 	/* A profile the user named must exist somewhere. */
 	if (strcmp(cfg->profile_source, "default") != 0 &&
 	    aws_config_credentials_section(cfg) == NULL && aws_config_config_section(cfg) == NULL) {
-		aws_config_error(errbuf, errlen,
+		gl_format_to(errbuf, errlen,
 				 "profile '%s' (from %s) not found: no [%s] in the shared "
 				 "credentials file %s%s and no [profile %s] in the config file %s%s",
 				 cfg->profile, cfg->profile_source, cfg->profile,
@@ -385,7 +371,7 @@ int aws_config_open(struct aws_config **out, const char *cli_profile,
 	error = 0;
 	goto done;
 oom:
-	aws_config_error(errbuf, errlen, "out of memory");
+	gl_format_to(errbuf, errlen, "out of memory");
 done:
 	free(path);
 	aws_config_free(cfg);
@@ -494,7 +480,7 @@ static int aws_config_run_process(struct aws_credentials *out, const char *comma
 	fflush(NULL);
 	pipe = popen(command, "r");
 	if (pipe == NULL) {
-		aws_config_error(errbuf, errlen, "cannot run the credential_process of %s: %s",
+		gl_format_to(errbuf, errlen, "cannot run the credential_process of %s: %s",
 				 where, strerror(errno));
 		return -1;
 	}
@@ -505,7 +491,7 @@ static int aws_config_run_process(struct aws_credentials *out, const char *comma
 			cap = cap ? cap * 2 : 8192;
 			grown = malloc(cap + 1);
 			if (grown == NULL) {
-				aws_config_error(errbuf, errlen, "out of memory");
+				gl_format_to(errbuf, errlen, "out of memory");
 				break;
 			}
 			if (buf != NULL) {
@@ -526,23 +512,23 @@ static int aws_config_run_process(struct aws_credentials *out, const char *comma
 	buf[len] = '\0';
 	if (status == -1 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 		if (status != -1 && WIFEXITED(status))
-			aws_config_error(errbuf, errlen,
+			gl_format_to(errbuf, errlen,
 					 "the credential_process of %s exited with status %d",
 					 where, WEXITSTATUS(status));
 		else
-			aws_config_error(errbuf, errlen,
+			gl_format_to(errbuf, errlen,
 					 "the credential_process of %s did not exit normally", where);
 		goto done;
 	}
 	if (len > AWS_CONFIG_PROCESS_MAX) {
-		aws_config_error(errbuf, errlen,
+		gl_format_to(errbuf, errlen,
 				 "the credential_process of %s printed more than %d bytes",
 				 where, AWS_CONFIG_PROCESS_MAX);
 		goto done;
 	}
 	json = cJSON_Parse(buf);
 	if (!cJSON_IsObject(json)) {
-		aws_config_error(errbuf, errlen,
+		gl_format_to(errbuf, errlen,
 				 "the credential_process of %s did not print a JSON object", where);
 		goto done;
 	}
@@ -552,19 +538,19 @@ static int aws_config_run_process(struct aws_credentials *out, const char *comma
 	token = cJSON_GetObjectItemCaseSensitive(json, "SessionToken");
 	expiration = cJSON_GetObjectItemCaseSensitive(json, "Expiration");
 	if (!cJSON_IsNumber(version) || version->valuedouble != 1) {
-		aws_config_error(errbuf, errlen,
+		gl_format_to(errbuf, errlen,
 				 "the credential_process of %s must print \"Version\": 1", where);
 		goto done;
 	}
 	if (!cJSON_IsString(akid) || *akid->valuestring == '\0' ||
 	    !cJSON_IsString(secret) || *secret->valuestring == '\0') {
-		aws_config_error(errbuf, errlen,
+		gl_format_to(errbuf, errlen,
 				 "the credential_process of %s must print non-empty "
 				 "\"AccessKeyId\" and \"SecretAccessKey\" strings", where);
 		goto done;
 	}
 	if (token != NULL && !cJSON_IsNull(token) && !cJSON_IsString(token)) {
-		aws_config_error(errbuf, errlen,
+		gl_format_to(errbuf, errlen,
 				 "the credential_process of %s: \"SessionToken\" must be a string",
 				 where);
 		goto done;
@@ -572,13 +558,13 @@ static int aws_config_run_process(struct aws_credentials *out, const char *comma
 	if (expiration != NULL && !cJSON_IsNull(expiration)) {
 		if (!cJSON_IsString(expiration) ||
 		    aws_config_parse_time(&expires, expiration->valuestring) < 0) {
-			aws_config_error(errbuf, errlen,
+			gl_format_to(errbuf, errlen,
 					 "the credential_process of %s: \"Expiration\" must be an "
 					 "RFC 3339 time such as 2026-01-01T00:00:00Z", where);
 			goto done;
 		}
 		if (expires <= time(NULL)) {
-			aws_config_error(errbuf, errlen,
+			gl_format_to(errbuf, errlen,
 					 "the credentials from the credential_process of %s "
 					 "expired at %s", where, expiration->valuestring);
 			goto done;
@@ -587,7 +573,7 @@ static int aws_config_run_process(struct aws_credentials *out, const char *comma
 	if (aws_credentials_set(out, akid->valuestring, secret->valuestring,
 				cJSON_IsString(token) ? token->valuestring : NULL,
 				gl_format("the credential_process of %s", where)) < 0) {
-		aws_config_error(errbuf, errlen, "out of memory");
+		gl_format_to(errbuf, errlen, "out of memory");
 		goto done;
 	}
 	out->expiration = expires;
@@ -616,14 +602,14 @@ static int aws_config_keys_from_section(struct aws_credentials *out, bool *found
 	if (akid == NULL && secret == NULL)
 		return 0;
 	if (akid == NULL || secret == NULL) {
-		aws_config_error(errbuf, errlen, "%s has %s but not %s", where,
+		gl_format_to(errbuf, errlen, "%s has %s but not %s", where,
 				 akid != NULL ? "aws_access_key_id" : "aws_secret_access_key",
 				 akid != NULL ? "aws_secret_access_key" : "aws_access_key_id");
 		return -1;
 	}
 	if (aws_credentials_set(out, akid, secret, aws_ini_get(sec, "aws_session_token"),
 				strdup(where)) < 0) {
-		aws_config_error(errbuf, errlen, "out of memory");
+		gl_format_to(errbuf, errlen, "out of memory");
 		return -1;
 	}
 	*found = true;
@@ -655,7 +641,7 @@ int aws_config_credentials_load(struct aws_credentials *out, struct aws_config *
 	/* 1. The environment, unless a profile was asked for by name. */
 	if (use_env && (env_akid != NULL || env_secret != NULL)) {
 		if (env_akid == NULL || env_secret == NULL) {
-			aws_config_error(errbuf, errlen,
+			gl_format_to(errbuf, errlen,
 					 "%s is set in the environment but %s is not",
 					 env_akid != NULL ? "AWS_ACCESS_KEY_ID" : "AWS_SECRET_ACCESS_KEY",
 					 env_akid != NULL ? "AWS_SECRET_ACCESS_KEY" : "AWS_ACCESS_KEY_ID");
@@ -663,7 +649,7 @@ int aws_config_credentials_load(struct aws_credentials *out, struct aws_config *
 		}
 		if (aws_credentials_set(out, env_akid, env_secret, getenv("AWS_SESSION_TOKEN"),
 					strdup("environment variables")) < 0) {
-			aws_config_error(errbuf, errlen, "out of memory");
+			gl_format_to(errbuf, errlen, "out of memory");
 			return -1;
 		}
 		return 0;
@@ -683,7 +669,7 @@ int aws_config_credentials_load(struct aws_credentials *out, struct aws_config *
 	for (i = 0; i < sizeof(unsupported) / sizeof(unsupported[0]); i++) {
 		if (aws_ini_get(conf_sec, unsupported[i]) != NULL ||
 		    aws_ini_get(cred_sec, unsupported[i]) != NULL) {
-			aws_config_error(errbuf, errlen,
+			gl_format_to(errbuf, errlen,
 					 "profile '%s' gets its credentials through '%s', which "
 					 "grantlint does not support; add a profile with "
 					 "credential_process = aws configure export-credentials "
@@ -713,7 +699,7 @@ int aws_config_credentials_load(struct aws_credentials *out, struct aws_config *
 	if (found)
 		return 0;
 
-	aws_config_error(errbuf, errlen,
+	gl_format_to(errbuf, errlen,
 			 "no AWS credentials found. Looked for: %s"
 			 "aws_access_key_id and aws_secret_access_key, or credential_process, "
 			 "in [%s] of the shared credentials file %s (%s; set "
@@ -761,7 +747,7 @@ int aws_config_region_load(char **out, const char **out_source, struct aws_confi
 	    (value = aws_ini_get(aws_config_credentials_section(cfg), "region")) != NULL)
 		source = "the profile's region in the shared credentials file";
 	if (value == NULL) {
-		aws_config_error(errbuf, errlen,
+		gl_format_to(errbuf, errlen,
 				 "no AWS region set. Looked for: --region, the environment "
 				 "variables AWS_REGION and AWS_DEFAULT_REGION, and 'region' in "
 				 "profile '%s' of the config file %s%s and of the shared "
@@ -774,7 +760,7 @@ int aws_config_region_load(char **out, const char **out_source, struct aws_confi
 	}
 	*out = strdup(value);
 	if (*out == NULL) {
-		aws_config_error(errbuf, errlen, "out of memory");
+		gl_format_to(errbuf, errlen, "out of memory");
 		return -1;
 	}
 	*out_source = source;

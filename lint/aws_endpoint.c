@@ -166,20 +166,6 @@ bool aws_endpoint_region_valid(const char *region)
 	return true;
 }
 
-static void aws_endpoint_error(char *errbuf, size_t errlen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void aws_endpoint_error(char *errbuf, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (errbuf == NULL || errlen == 0)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(errbuf, errlen, fmt, ap);
-	va_end(ap);
-}
-
 /*
  * The rule tree of endpoint-rule-set-1.json, in its order: a custom endpoint
  * wins (but not with FIPS or dual-stack), then the region's partition
@@ -194,12 +180,12 @@ int aws_endpoint_resolve(char **out, const struct aws_endpoint_params *params,
 	*out = NULL;
 	if (params->endpoint != NULL) {
 		if (params->use_fips) {
-			aws_endpoint_error(errbuf, errlen,
+			gl_format_to(errbuf, errlen,
 					   "Invalid Configuration: FIPS and custom endpoint are not supported");
 			return -1;
 		}
 		if (params->use_dualstack) {
-			aws_endpoint_error(errbuf, errlen,
+			gl_format_to(errbuf, errlen,
 					   "Invalid Configuration: Dualstack and custom endpoint are not supported");
 			return -1;
 		}
@@ -207,12 +193,12 @@ int aws_endpoint_resolve(char **out, const struct aws_endpoint_params *params,
 		return *out != NULL ? 0 : -1;
 	}
 	if (region == NULL) {
-		aws_endpoint_error(errbuf, errlen, "Invalid Configuration: Missing Region");
+		gl_format_to(errbuf, errlen, "Invalid Configuration: Missing Region");
 		return -1;
 	}
 	/* Not in the rule set: the region becomes part of a host name. */
 	if (!aws_endpoint_region_valid(region)) {
-		aws_endpoint_error(errbuf, errlen,
+		gl_format_to(errbuf, errlen,
 				   "invalid region '%s': expected letters, digits and hyphens, "
 				   "like us-east-1", region);
 		return -1;
@@ -221,7 +207,7 @@ int aws_endpoint_resolve(char **out, const struct aws_endpoint_params *params,
 	part = aws_endpoint_partition_for_region(region);
 	if (params->use_fips && params->use_dualstack) {
 		if (!part->supports_fips || !part->supports_dual_stack) {
-			aws_endpoint_error(errbuf, errlen,
+			gl_format_to(errbuf, errlen,
 					   "FIPS and DualStack are enabled, but this partition does not support one or both");
 			return -1;
 		}
@@ -229,7 +215,7 @@ int aws_endpoint_resolve(char **out, const struct aws_endpoint_params *params,
 					   part->dual_stack_dns_suffix);
 	} else if (params->use_fips) {
 		if (!part->supports_fips) {
-			aws_endpoint_error(errbuf, errlen,
+			gl_format_to(errbuf, errlen,
 					   "FIPS is enabled but this partition does not support FIPS");
 			return -1;
 		}
@@ -241,7 +227,7 @@ int aws_endpoint_resolve(char **out, const struct aws_endpoint_params *params,
 						   part->dns_suffix);
 	} else if (params->use_dualstack) {
 		if (!part->supports_dual_stack) {
-			aws_endpoint_error(errbuf, errlen,
+			gl_format_to(errbuf, errlen,
 					   "DualStack is enabled but this partition does not support DualStack");
 			return -1;
 		}
@@ -251,7 +237,7 @@ int aws_endpoint_resolve(char **out, const struct aws_endpoint_params *params,
 		*out = gl_format("https://sso.%s.%s", region, part->dns_suffix);
 	}
 	if (*out == NULL) {
-		aws_endpoint_error(errbuf, errlen, "out of memory");
+		gl_format_to(errbuf, errlen, "out of memory");
 		return -1;
 	}
 	return 0;
@@ -326,7 +312,7 @@ int aws_endpoint_url_parse(struct aws_endpoint_url *out, const char *url,
 
 	memset(out, 0, sizeof(*out));
 	if (url == NULL) {
-		aws_endpoint_error(errbuf, errlen, "no endpoint URL");
+		gl_format_to(errbuf, errlen, "no endpoint URL");
 		return -1;
 	}
 	if (strncasecmp(url, "https://", 8) == 0) {
@@ -338,7 +324,7 @@ int aws_endpoint_url_parse(struct aws_endpoint_url *out, const char *url,
 		default_port = 80;
 		p = url + 7;
 	} else {
-		aws_endpoint_error(errbuf, errlen,
+		gl_format_to(errbuf, errlen,
 				   "endpoint URL '%s' must start with https:// "
 				   "(or http:// for a loopback address)", url);
 		goto done;
@@ -348,12 +334,12 @@ int aws_endpoint_url_parse(struct aws_endpoint_url *out, const char *url,
 
 	auth_end = p + strcspn(p, "/?#");
 	if (strpbrk(auth_end, "?#") != NULL) {
-		aws_endpoint_error(errbuf, errlen,
+		gl_format_to(errbuf, errlen,
 				   "endpoint URL '%s' must not have a query or fragment", url);
 		goto done;
 	}
 	if (memchr(p, '@', (size_t)(auth_end - p)) != NULL) {
-		aws_endpoint_error(errbuf, errlen,
+		gl_format_to(errbuf, errlen,
 				   "endpoint URL must not carry user information (user@host)");
 		goto done;
 	}
@@ -362,7 +348,7 @@ int aws_endpoint_url_parse(struct aws_endpoint_url *out, const char *url,
 		host_start = p + 1;
 		host_end = memchr(host_start, ']', (size_t)(auth_end - host_start));
 		if (host_end == NULL) {
-			aws_endpoint_error(errbuf, errlen, "endpoint URL '%s': unclosed '['", url);
+			gl_format_to(errbuf, errlen, "endpoint URL '%s': unclosed '['", url);
 			goto done;
 		}
 		p = host_end + 1;
@@ -380,13 +366,13 @@ int aws_endpoint_url_parse(struct aws_endpoint_url *out, const char *url,
 		struct in6_addr v6;
 
 		if (inet_pton(AF_INET6, out->host, &v6) != 1) {
-			aws_endpoint_error(errbuf, errlen,
+			gl_format_to(errbuf, errlen,
 					   "endpoint URL '%s': '%s' is not an IPv6 address", url,
 					   out->host);
 			goto done;
 		}
 	} else if (!aws_endpoint_host_chars_ok(out->host)) {
-		aws_endpoint_error(errbuf, errlen, "endpoint URL '%s': bad host name", url);
+		gl_format_to(errbuf, errlen, "endpoint URL '%s': bad host name", url);
 		goto done;
 	}
 
@@ -395,14 +381,14 @@ int aws_endpoint_url_parse(struct aws_endpoint_url *out, const char *url,
 		char *end;
 
 		if (*p != ':' || p + 1 == auth_end) {
-			aws_endpoint_error(errbuf, errlen, "endpoint URL '%s': bad port", url);
+			gl_format_to(errbuf, errlen, "endpoint URL '%s': bad port", url);
 			goto done;
 		}
 		errno = 0;
 		port = strtol(p + 1, &end, 10);
 		if (errno != 0 || end != auth_end || port < 1 || port > 65535 ||
 		    !isdigit((unsigned char)p[1])) {
-			aws_endpoint_error(errbuf, errlen,
+			gl_format_to(errbuf, errlen,
 					   "endpoint URL '%s': port must be 1-65535", url);
 			goto done;
 		}
@@ -411,7 +397,7 @@ int aws_endpoint_url_parse(struct aws_endpoint_url *out, const char *url,
 
 	out->loopback = aws_endpoint_host_is_loopback(out->host);
 	if (strcmp(out->scheme, "http") == 0 && !out->loopback) {
-		aws_endpoint_error(errbuf, errlen,
+		gl_format_to(errbuf, errlen,
 				   "refusing plain http:// to '%s': requests carry signed "
 				   "credentials, so http is allowed only for loopback "
 				   "addresses (127.0.0.0/8, ::1, localhost); use https://",
@@ -433,7 +419,7 @@ int aws_endpoint_url_parse(struct aws_endpoint_url *out, const char *url,
 	error = 0;
 	goto done;
 oom:
-	aws_endpoint_error(errbuf, errlen, "out of memory");
+	gl_format_to(errbuf, errlen, "out of memory");
 done:
 	if (error < 0)
 		aws_endpoint_url_free(out);

@@ -21,3 +21,14 @@ char *gl_format(const char *fmt, ...)
 	va_end(ap);
 	return s;
 }
+
+void gl_format_to(char *buf, size_t size, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (buf == NULL || size == 0)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(buf, size, fmt, ap);
+	va_end(ap);
+}
